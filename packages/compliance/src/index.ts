@@ -1,0 +1,1 @@
+export { frameworks, findControl, type Control, type Framework } from './catalogs';

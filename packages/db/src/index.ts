@@ -1,0 +1,19 @@
+export { createDatabase, type Database } from './client';
+export { newId } from './ids';
+export {
+  createCredentialCipher,
+  credentialFingerprint,
+  parseMasterKey,
+  type CredentialCipher,
+} from './credential-cipher';
+export { upsertAssetPage, markUnseenAssetsDeleted, type AssetPageContext, type UpsertedAsset } from './inventory.writer';
+export {
+  upsertFailedChecks,
+  resolvePassedChecks,
+  resolveFindingsOfDeletedAssets,
+  type FailedCheck,
+  type FindingScope,
+} from './findings.writer';
+export { checkPostgres } from './preflight';
+export { Prisma, PrismaClient } from './generated/prisma/client';
+export type * from './generated/prisma/client';

@@ -1,0 +1,3 @@
+export * from './definitions';
+export { JobQueues, createRedisConnection } from './queues';
+export { checkRedis } from './preflight';

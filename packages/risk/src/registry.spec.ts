@@ -1,0 +1,65 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findControl } from '@aispm/compliance';
+import { checks, evaluateAsset } from './registry';
+import { notebookAsset, wellConfiguredNotebook } from './testing';
+
+const checksDir = join(import.meta.dirname, 'checks');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('check registry', () => {
+  it('has unique, well-formed ids', () => {
+    const ids = checks.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^(aws|azure|gcp)(\.[a-z0-9_]+){2,}$/);
+  });
+
+  it('maps every check only to controls that exist in the catalogs', () => {
+    for (const c of checks) {
+      expect(c.controls.length, c.id).toBeGreaterThan(0);
+      for (const m of c.controls) expect(findControl(m.ref), `${c.id} -> ${m.ref}`).toBeDefined();
+    }
+  });
+
+  it('registers every check file, and every check file has a test beside it', () => {
+    const files = filesUnder(checksDir);
+    const checkFiles = files.filter((f) => f.endsWith('.check.ts'));
+    expect(checkFiles.length).toBe(checks.length);
+    for (const f of checkFiles) expect(files, f).toContain(f.replace(/\.check\.ts$/, '.check.spec.ts'));
+  });
+
+  it('gives every check a rationale, the fields it reads and remediation in three forms', () => {
+    for (const c of checks) {
+      expect(c.rationale.length, c.id).toBeGreaterThan(40);
+      expect(c.reads.length, c.id).toBeGreaterThan(0);
+      expect(c.remediation.console && c.remediation.cli && c.remediation.terraform, c.id).toBeTruthy();
+    }
+  });
+
+  it('evaluates a notebook with every notebook check and scores only failures', () => {
+    const bad = notebookAsset({
+      ...wellConfiguredNotebook,
+      DirectInternetAccess: 'Enabled',
+      RootAccess: 'Enabled',
+      KmsKeyId: undefined,
+    });
+    const results = evaluateAsset(bad);
+    expect(results.map((r) => [r.check.id, r.result.status])).toEqual([
+      ['aws.sagemaker.notebook.direct_internet_access', 'fail'],
+      ['aws.sagemaker.notebook.root_access', 'fail'],
+      ['aws.sagemaker.notebook.no_cmk', 'fail'],
+    ]);
+    expect(results.every((r) => typeof r.riskScore === 'number')).toBe(true);
+    expect(evaluateAsset(notebookAsset(wellConfiguredNotebook)).every((r) => r.riskScore === undefined)).toBe(true);
+  });
+
+  it('ignores asset types no check covers', () => {
+    expect(evaluateAsset({ ...notebookAsset({}), assetType: 'aws.s3.bucket' })).toEqual([]);
+  });
+});
