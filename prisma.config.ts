@@ -9,7 +9,8 @@ import { PrismaPg } from '@prisma/adapter-pg';
 // shadow pool would hit the main database. Pass discrete fields instead.
 function pgConfig() {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set (for example postgresql://postgres@127.0.0.1:5432/aispm)');
+  if (!url)
+    throw new Error('DATABASE_URL is not set (for example postgresql://postgres@127.0.0.1:5432/aispm)');
   const u = new URL(url);
   return {
     host: u.hostname,

@@ -35,7 +35,12 @@ function framework(
     version,
     name,
     license,
-    controls: items.map((i) => ({ ref: `${key}@${version}:${i.id}`, framework: key, id: i.id, title: i.title })),
+    controls: items.map((i) => ({
+      ref: `${key}@${version}:${i.id}`,
+      framework: key,
+      id: i.id,
+      title: i.title,
+    })),
   };
 }
 

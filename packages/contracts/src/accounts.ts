@@ -5,7 +5,9 @@ export const ZAccountStatus = z.enum(['pending', 'connected', 'error', 'disabled
 /** Long-lived AWS access keys. The secret is write-only: the API returns a fingerprint, never the key. */
 export const ZAwsAccessKeyCredentials = z.object({
   kind: z.literal('access_key'),
-  accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'accessKeyId must be 16-128 upper-case letters or digits'),
+  accessKeyId: z
+    .string()
+    .regex(/^[A-Z0-9]{16,128}$/, 'accessKeyId must be 16-128 upper-case letters or digits'),
   secretAccessKey: z.string().min(16).max(256),
   sessionToken: z.string().max(4096).optional(),
 });

@@ -18,7 +18,10 @@ export type TSeverity = z.infer<typeof ZSeverity>;
 /** Query-string list: `?severity=high,critical` or repeated `?severity=high&severity=critical`. */
 export function csvList<T extends z.ZodType>(item: T) {
   return z.preprocess(
-    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).filter(Boolean)),
+    (v) =>
+      v === undefined
+        ? undefined
+        : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).filter(Boolean),
     z.array(item).min(1).optional(),
   );
 }

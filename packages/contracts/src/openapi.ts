@@ -19,7 +19,10 @@ export function buildOpenApiDocument(info: { title: string; version: string; des
       },
       responses: {
         [r.status]: { description: 'OK', content: { 'application/json': { schema: r.response } } },
-        default: { description: 'Error (RFC 9457)', content: { 'application/problem+json': { schema: ZProblem } } },
+        default: {
+          description: 'Error (RFC 9457)',
+          content: { 'application/problem+json': { schema: ZProblem } },
+        },
       },
     });
   }

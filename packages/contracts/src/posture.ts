@@ -9,7 +9,9 @@ export const ZPostureSummary = z
       .min(0)
       .max(100)
       .nullable()
-      .openapi({ description: 'Share of evaluated assets with no open finding, 0-100; null before the first scan.' }),
+      .openapi({
+        description: 'Share of evaluated assets with no open finding, 0-100; null before the first scan.',
+      }),
     accounts: z.number().int(),
     assets: z.object({
       total: z.number().int(),
@@ -20,7 +22,9 @@ export const ZPostureSummary = z
     findings: z.object({
       open: z.number().int(),
       bySeverity: z.array(z.object({ severity: ZSeverity, count: z.number().int() })),
-      topChecks: z.array(z.object({ checkId: z.string(), title: z.string(), severity: ZSeverity, count: z.number().int() })),
+      topChecks: z.array(
+        z.object({ checkId: z.string(), title: z.string(), severity: ZSeverity, count: z.number().int() }),
+      ),
     }),
     lastScan: ZScan.nullable(),
   })

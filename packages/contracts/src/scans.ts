@@ -17,7 +17,9 @@ export const ZScan = z
     accountId: ZUuid,
     status: ZScanStatus,
     trigger: z.string(),
-    partial: z.boolean().openapi({ description: 'A listing failed: the inventory of that scope was kept as it was.' }),
+    partial: z
+      .boolean()
+      .openapi({ description: 'A listing failed: the inventory of that scope was kept as it was.' }),
     tasksTotal: z.number().int(),
     tasksDone: z.number().int(),
     tasksFailed: z.number().int(),

@@ -10,7 +10,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createDatabase(databaseUrl: string, opts: { max?: number; applicationName?: string } = {}): Database {
+export function createDatabase(
+  databaseUrl: string,
+  opts: { max?: number; applicationName?: string } = {},
+): Database {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: opts.max ?? 10,

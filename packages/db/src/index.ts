@@ -6,7 +6,12 @@ export {
   parseMasterKey,
   type CredentialCipher,
 } from './credential-cipher';
-export { upsertAssetPage, markUnseenAssetsDeleted, type AssetPageContext, type UpsertedAsset } from './inventory.writer';
+export {
+  upsertAssetPage,
+  markUnseenAssetsDeleted,
+  type AssetPageContext,
+  type UpsertedAsset,
+} from './inventory.writer';
 export {
   upsertFailedChecks,
   resolvePassedChecks,

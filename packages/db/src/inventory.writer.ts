@@ -77,7 +77,14 @@ export async function upsertAssetPage(
  */
 export async function markUnseenAssetsDeleted(
   pool: pg.Pool,
-  scope: { tenantId: string; accountId: string; assetTypes: string[]; region: string; scanId: string; at: Date },
+  scope: {
+    tenantId: string;
+    accountId: string;
+    assetTypes: string[];
+    region: string;
+    scanId: string;
+    at: Date;
+  },
 ): Promise<number> {
   const { rowCount } = await pool.query(
     `UPDATE assets SET deleted_at = $6

@@ -1,7 +1,9 @@
 import pg from 'pg';
 
 /** One clear line instead of a stack trace when Postgres is not there. */
-export async function checkPostgres(databaseUrl: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function checkPostgres(
+  databaseUrl: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();

@@ -56,7 +56,9 @@ describe('check registry', () => {
       ['aws.sagemaker.notebook.no_cmk', 'fail'],
     ]);
     expect(results.every((r) => typeof r.riskScore === 'number')).toBe(true);
-    expect(evaluateAsset(notebookAsset(wellConfiguredNotebook)).every((r) => r.riskScore === undefined)).toBe(true);
+    expect(evaluateAsset(notebookAsset(wellConfiguredNotebook)).every((r) => r.riskScore === undefined)).toBe(
+      true,
+    );
   });
 
   it('ignores asset types no check covers', () => {

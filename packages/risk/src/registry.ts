@@ -36,6 +36,8 @@ export function evaluateAsset(asset: CheckAsset): Evaluation[] {
   const ctx = riskContext(asset);
   return applicable.map((check) => {
     const result = check.evaluate(asset);
-    return result.status === 'fail' ? { check, result, riskScore: riskScore(check.severity, ctx) } : { check, result };
+    return result.status === 'fail'
+      ? { check, result, riskScore: riskScore(check.severity, ctx) }
+      : { check, result };
   });
 }

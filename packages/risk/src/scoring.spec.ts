@@ -5,9 +5,15 @@ import { notebookAsset, wellConfiguredNotebook } from './testing';
 describe('risk scoring', () => {
   it('ranks the same failure higher on an exposed running notebook than on a stopped private one', () => {
     const exposed = riskContext(
-      notebookAsset({ ...wellConfiguredNotebook, DirectInternetAccess: 'Enabled', NotebookInstanceStatus: 'InService' }),
+      notebookAsset({
+        ...wellConfiguredNotebook,
+        DirectInternetAccess: 'Enabled',
+        NotebookInstanceStatus: 'InService',
+      }),
     );
-    const stopped = riskContext(notebookAsset({ ...wellConfiguredNotebook, NotebookInstanceStatus: 'Stopped' }));
+    const stopped = riskContext(
+      notebookAsset({ ...wellConfiguredNotebook, NotebookInstanceStatus: 'Stopped' }),
+    );
     expect(exposed).toEqual({ internetExposed: true, running: true });
     expect(stopped).toEqual({ internetExposed: false, running: false });
     expect(riskScore('medium', exposed)).toBe(65);

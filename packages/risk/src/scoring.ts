@@ -19,7 +19,8 @@ export function riskContext(asset: CheckAsset): RiskContext {
   const status = typeof a.NotebookInstanceStatus === 'string' ? a.NotebookInstanceStatus : undefined;
   return {
     internetExposed: dia === 'Enabled' ? true : dia === 'Disabled' ? false : null,
-    running: status === undefined ? null : RUNNING.has(status) ? true : NOT_RUNNING.has(status) ? false : null,
+    running:
+      status === undefined ? null : RUNNING.has(status) ? true : NOT_RUNNING.has(status) ? false : null,
   };
 }
 

@@ -237,7 +237,7 @@ CREATE INDEX "asset_relations_tenant_id_to_asset_id_idx" ON "asset_relations"("t
 CREATE UNIQUE INDEX "asset_relations_tenant_id_from_asset_id_to_asset_id_kind_key" ON "asset_relations"("tenant_id", "from_asset_id", "to_asset_id", "kind");
 
 -- CreateIndex
-CREATE INDEX "findings_tenant_id_status_severity_id_idx" ON "findings"("tenant_id", "status", "severity", "id");
+CREATE INDEX "findings_tenant_id_status_severity_risk_score_id_idx" ON "findings"("tenant_id", "status", "severity", "risk_score" DESC, "id");
 
 -- CreateIndex
 CREATE INDEX "findings_tenant_id_check_id_id_idx" ON "findings"("tenant_id", "check_id", "id");

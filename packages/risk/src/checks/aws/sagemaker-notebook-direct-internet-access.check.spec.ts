@@ -9,11 +9,17 @@ describe(check.id, () => {
 
   it('fails with the returned value as evidence when it is enabled', () => {
     const r = check.evaluate(notebookAsset({ ...wellConfiguredNotebook, DirectInternetAccess: 'Enabled' }));
-    expect(r).toEqual({ status: 'fail', evidence: { DirectInternetAccess: 'Enabled', SubnetId: 'subnet-0a1b2c3d' } });
+    expect(r).toEqual({
+      status: 'fail',
+      evidence: { DirectInternetAccess: 'Enabled', SubnetId: 'subnet-0a1b2c3d' },
+    });
   });
 
   it('is unknown when the cloud did not return the field', () => {
     const { DirectInternetAccess: _omitted, ...rest } = wellConfiguredNotebook;
-    expect(check.evaluate(notebookAsset(rest))).toEqual({ status: 'unknown', missing: ['DirectInternetAccess'] });
+    expect(check.evaluate(notebookAsset(rest))).toEqual({
+      status: 'unknown',
+      missing: ['DirectInternetAccess'],
+    });
   });
 });

@@ -18,7 +18,8 @@ export const sagemakerNotebookNoCmk = defineCheck({
     cli:
       'aws sagemaker create-notebook-instance --notebook-instance-name <name> --instance-type <type> ' +
       '--role-arn <role> --kms-key-id <key-arn>',
-    terraform: 'resource "aws_sagemaker_notebook_instance" "this" {\n  kms_key_id = aws_kms_key.notebooks.arn\n}',
+    terraform:
+      'resource "aws_sagemaker_notebook_instance" "this" {\n  kms_key_id = aws_kms_key.notebooks.arn\n}',
   },
   controls: [
     { ref: 'mitre-atlas@5.6.0:AML.M0012', relationship: 'intersects-with' },

@@ -1,0 +1,100 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '@aispm/contracts';
+import { startTestApi, type TestApi } from './testing/test-app';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('platform endpoints', () => {
+  it('answers liveness and readiness with Postgres and Redis up', async () => {
+    await request(api.app.getHttpServer()).get('/healthz').expect(200);
+    const ready = await request(api.app.getHttpServer()).get('/readyz').expect(200);
+    expect(ready.body.info).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  it('exposes Prometheus metrics including request durations by route', async () => {
+    await request(api.app.getHttpServer()).get('/api/v1/accounts').expect(200);
+    const res = await request(api.app.getHttpServer()).get('/metrics').expect(200);
+    expect(res.text).toContain('aispm_http_request_duration_seconds_bucket');
+    expect(res.text).toMatch(/route="\/api\/v1\/accounts"/);
+    expect(res.text).toContain('process_resident_memory_bytes');
+  });
+
+  it('serves an OpenAPI document with every route of the contract', async () => {
+    const res = await request(api.app.getHttpServer()).get('/api/docs/openapi.json').expect(200);
+    for (const r of Object.values(routes)) expect(res.body.paths[r.path], r.path).toHaveProperty(r.method);
+    expect(res.body.components.schemas).toHaveProperty('Problem');
+    await request(api.app.getHttpServer()).get('/api/docs/').expect(200).expect('Content-Type', /html/);
+  });
+
+  it('echoes a safe request id and logs it', async () => {
+    const res = await request(api.app.getHttpServer())
+      .get('/api/v1/accounts')
+      .set('x-request-id', 'req-e2e-42');
+    expect(res.headers['x-request-id']).toBe('req-e2e-42');
+    expect(api.logLines.some((l) => l.includes('"req-e2e-42"'))).toBe(true);
+    const unsafe = await request(api.app.getHttpServer())
+      .get('/api/v1/accounts')
+      .set('x-request-id', 'a b\nc');
+    expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('errors are RFC 9457 problem+json', () => {
+  it('for an unknown route', async () => {
+    const res = await request(api.app.getHttpServer()).get('/api/v1/nope').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, title: 'Not found', instance: '/api/v1/nope' });
+    expect(res.body.requestId).toBeTruthy();
+  });
+
+  it('for a body that is not JSON', async () => {
+    const res = await request(api.app.getHttpServer())
+      .post('/api/v1/accounts')
+      .set('content-type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toBe('The request body is not valid JSON.');
+  });
+
+  it('for a body larger than the limit', async () => {
+    const res = await request(api.app.getHttpServer())
+      .post('/api/v1/accounts')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(400 * 1024) }))
+      .expect(413);
+    expect(res.body.title).toBe('Payload too large');
+  });
+
+  it('for invalid query parameters, naming each one', async () => {
+    const res = await request(api.app.getHttpServer())
+      .get('/api/v1/findings?limit=0&severity=urgent')
+      .expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['limit', 'severity.0']);
+  });
+
+  it('for a forged cursor', async () => {
+    const res = await request(api.app.getHttpServer()).get('/api/v1/assets?cursor=not-a-cursor').expect(400);
+    expect(res.body.detail).toMatch(/cursor/);
+  });
+
+  it('for an unknown organization header', async () => {
+    await request(api.app.getHttpServer())
+      .get('/api/v1/assets')
+      .set('x-org-id', '01900000-0000-7000-8000-000000000000')
+      .expect(404);
+    await request(api.app.getHttpServer()).get('/api/v1/assets').set('x-org-id', 'nope').expect(400);
+  });
+
+  it('for a malformed id in the path', async () => {
+    const res = await request(api.app.getHttpServer()).get('/api/v1/scans/123').expect(400);
+    expect(res.body.errors[0].path).toBe('id');
+  });
+});

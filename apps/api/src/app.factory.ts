@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
+import pino, { type Logger } from 'pino';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Registry } from 'prom-client';
+import { buildOpenApiDocument } from '@aispm/contracts/openapi';
+import type { Env } from './config/env';
+import { AppModule } from './app.module';
+import { ProblemFilter } from './common/problem.filter';
+import { METRICS } from './infra/tokens';
+import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware';
+
+export function createLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
+  return pino({ level: env.LOG_LEVEL, base: { service: 'aispm-api' } });
+}
+
+export async function createApp(
+  env: Env,
+  logger: Logger = createLogger(env),
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, logger), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // Swagger UI at /api/docs needs inline styles and scripts; everything else is JSON.
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.use(httpMetricsMiddleware(app.get<Registry>(METRICS)));
+  app.useBodyParser('json', { limit: env.BODY_LIMIT });
+  app.enableCors({ origin: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : false });
+  app.useGlobalFilters(new ProblemFilter(logger));
+  app.enableShutdownHooks();
+
+  const document = buildOpenApiDocument({
+    title: 'aispm API',
+    version: '0.1.0',
+    description:
+      'AI Security Posture Management: inventory, findings and posture of AI assets across clouds.',
+  });
+  SwaggerModule.setup('api/docs', app, document as unknown as OpenAPIObject, {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  return app;
+}

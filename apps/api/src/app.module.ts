@@ -1,0 +1,62 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Env } from './config/env';
+import { InfraModule } from './infra/infra.module';
+import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { ScansModule } from './modules/scans/scans.module';
+import { AssetsModule } from './modules/assets/assets.module';
+import { FindingsModule } from './modules/findings/findings.module';
+import { PostureModule } from './modules/posture/posture.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Env, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger,
+            // Honour a caller's request id when it is safe to log; otherwise mint one.
+            genReqId: (req: IncomingMessage, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+            // Headers that can carry secrets never reach the logs; bodies are not logged at all.
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-api-key"]',
+              'res.headers["set-cookie"]',
+            ],
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
+            },
+          },
+        }),
+        InfraModule.forRoot(env, logger),
+        HealthModule,
+        MetricsModule,
+        AccountsModule,
+        ScansModule,
+        AssetsModule,
+        FindingsModule,
+        PostureModule,
+      ],
+    };
+  }
+}

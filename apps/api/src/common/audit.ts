@@ -1,0 +1,25 @@
+import type { Prisma } from '@aispm/db';
+import { newId } from '@aispm/db';
+import type { RequestMeta } from './tenant';
+
+/** An audit row for a state-changing action, written in the same transaction as the change. */
+export function auditEvent(
+  tenantId: string,
+  meta: RequestMeta,
+  action: string,
+  target: { type: string; id: string },
+  metadata: Record<string, unknown> = {},
+): Prisma.AuditEventCreateManyInput {
+  return {
+    id: newId(),
+    tenantId,
+    actorType: 'anonymous',
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent ?? null,
+    requestId: meta.requestId ?? null,
+    metadata: metadata as Prisma.InputJsonValue,
+  };
+}

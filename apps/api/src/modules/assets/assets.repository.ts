@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TAssetQuery } from '@aispm/contracts';
+import type { Database, Prisma } from '@aispm/db';
+import { DATABASE } from '../../infra/tokens';
+
+const withOpenFindings = {
+  _count: { select: { findings: { where: { status: 'open' as const } } } },
+} satisfies Prisma.AssetInclude;
+
+export type AssetRow = Prisma.AssetGetPayload<{ include: typeof withOpenFindings }>;
+
+@Injectable()
+export class AssetsRepository {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+
+  /** Keyset page ordered by id (UUIDv7, so discovery order); `afterId` is the last id of the previous page. */
+  page(tenantId: string, q: TAssetQuery, afterId: string | undefined): Promise<AssetRow[]> {
+    const where: Prisma.AssetWhereInput = {
+      tenantId,
+      ...(q.includeDeleted ? {} : { deletedAt: null }),
+      ...(q.provider ? { provider: { in: q.provider } } : {}),
+      ...(q.assetType ? { assetType: { in: q.assetType } } : {}),
+      ...(q.region ? { region: { in: q.region } } : {}),
+      ...(q.accountId ? { accountId: q.accountId } : {}),
+      ...(q.q
+        ? {
+            OR: [
+              { name: { contains: q.q, mode: 'insensitive' } },
+              { nativeId: { contains: q.q, mode: 'insensitive' } },
+            ],
+          }
+        : {}),
+      ...(afterId ? { id: { gt: afterId } } : {}),
+    };
+    return this.db.prisma.asset.findMany({
+      where,
+      orderBy: { id: 'asc' },
+      take: q.limit + 1,
+      include: withOpenFindings,
+    });
+  }
+
+  find(tenantId: string, id: string): Promise<AssetRow | null> {
+    return this.db.prisma.asset.findFirst({ where: { tenantId, id }, include: withOpenFindings });
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import type { TAsset, TAssetPage, TAssetQuery } from '@aispm/contracts';
+import { decodeCursor, encodeCursor } from '../../common/cursor';
+import { notFound, ProblemException } from '../../common/problem';
+import { AssetsRepository, type AssetRow } from './assets.repository';
+
+function toAssetDto(a: AssetRow): TAsset {
+  return {
+    id: a.id,
+    accountId: a.accountId,
+    provider: a.provider,
+    assetType: a.assetType,
+    nativeId: a.nativeId,
+    name: a.name,
+    region: a.region,
+    attributes: (a.attributes ?? {}) as Record<string, unknown>,
+    tags: (a.tags ?? {}) as Record<string, string>,
+    firstSeen: a.firstSeen.toISOString(),
+    lastSeen: a.lastSeen.toISOString(),
+    deletedAt: a.deletedAt?.toISOString() ?? null,
+    openFindings: a._count.findings,
+  };
+}
+
+@Injectable()
+export class AssetsService {
+  constructor(@Inject(AssetsRepository) private readonly repo: AssetsRepository) {}
+
+  async page(tenantId: string, q: TAssetQuery): Promise<TAssetPage> {
+    let afterId: string | undefined;
+    if (q.cursor) {
+      const [id] = decodeCursor(q.cursor, 1);
+      if (!z.uuid().safeParse(id).success) {
+        throw new ProblemException({
+          status: 400,
+          title: 'Invalid request',
+          detail: 'The cursor is not valid.',
+        });
+      }
+      afterId = id as string;
+    }
+    const rows = await this.repo.page(tenantId, q, afterId);
+    const items = rows.slice(0, q.limit).map(toAssetDto);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null };
+  }
+
+  async get(tenantId: string, id: string): Promise<TAsset> {
+    const row = await this.repo.find(tenantId, id);
+    if (!row) throw notFound('asset', id);
+    return toAssetDto(row);
+  }
+}

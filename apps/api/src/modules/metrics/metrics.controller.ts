@@ -1,0 +1,15 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import type { Registry } from 'prom-client';
+import { METRICS } from '../../infra/tokens';
+
+@Controller()
+export class MetricsController {
+  constructor(@Inject(METRICS) private readonly registry: Registry) {}
+
+  /** Prometheus exposition format. */
+  @Get('metrics')
+  @Header('Cache-Control', 'no-store')
+  async metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { CredentialCipher, Database } from '@aispm/db';
+import type { AnyJobDefinition, JobQueues } from '@aispm/jobs';
+import type { ServiceDiscoverer } from '@aispm/connectors';
+
+export interface WorkerDeps {
+  db: Database;
+  queues: JobQueues;
+  cipher: CredentialCipher;
+  logger: Logger;
+  discoverers: readonly ServiceDiscoverer[];
+  now?: () => Date;
+}
+
+export interface AttemptInfo {
+  attemptsMade: number;
+  /** No retry follows if this attempt throws: the handler must record the failure in Postgres first. */
+  isFinalAttempt: boolean;
+}
+
+export interface JobHandler<D extends AnyJobDefinition = AnyJobDefinition> {
+  job: D;
+  handle(payload: z.infer<D['payload']>, attempt: AttemptInfo): Promise<void>;
+}
+
+export function defineHandler<D extends AnyJobDefinition>(h: JobHandler<D>): JobHandler<D> {
+  return h;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Browser tests: build the console, start the whole stack on its own ports, database and Redis db, run Playwright.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Chromium is missing: apt-get install -y chromium (the browser tests use Debian's Chromium)" >&2
+  exit 1
+fi
+
+export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/aispm_browser"
+export REDIS_URL="redis://127.0.0.1:6379/2"
+export PORT=3100 SIM_PORT=4610 WEB_PORT=5273
+export WEB_URL="http://127.0.0.1:${WEB_PORT}" SIM_URL="http://127.0.0.1:${SIM_PORT}"
+SIM_SECRET="$(node --import tsx -e "import('@aispm/cloud-sim').then((m) => process.stdout.write(m.SIM_AWS_SECRET_ACCESS_KEY))")"
+export SIM_SECRET
+export LOG_LEVEL=warn RECONCILE_INTERVAL_MS=5000
+
+psql "postgresql://postgres@127.0.0.1:5432/postgres" -q -c "DROP DATABASE IF EXISTS aispm_browser WITH (FORCE)" >/dev/null 2>&1 || true
+node scripts/ensure-database.mjs
+npx prisma migrate deploy > /dev/null
+node -e "const R=require('ioredis');const r=new R(process.env.REDIS_URL);r.flushdb().then(()=>r.quit())"
+
+npm run build -w @aispm/web > /dev/null
+
+node scripts/stack.mjs --web preview --quiet > .data/browser-stack.log 2>&1 &
+STACK=$!
+trap 'kill $STACK 2>/dev/null; wait $STACK 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  grep -q '\[stack\] ready' .data/browser-stack.log && break
+  if ! kill -0 $STACK 2>/dev/null; then cat .data/browser-stack.log; exit 1; fi
+  sleep 1
+done
+grep -q '\[stack\] ready' .data/browser-stack.log || { cat .data/browser-stack.log; exit 1; }
+
+status=0
+(cd apps/web && npx playwright test) || status=$?
+if [ $status -ne 0 ]; then
+  echo "--- stack log (tail) ---"; tail -n 80 .data/browser-stack.log
+fi
+exit $status

@@ -1,0 +1,12 @@
+# Shared defaults for the demo and test scripts. Every value can be overridden from the environment.
+export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/aispm}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/aispm_test}"
+# The master key that encrypts stored cloud credentials. Made once per checkout for local use and kept in
+# .data/master.key (git-ignored); production deployments must set MASTER_KEY themselves.
+if [ -z "${MASTER_KEY:-}" ]; then
+  mkdir -p .data
+  [ -s .data/master.key ] || node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64'))" > .data/master.key
+  MASTER_KEY="$(cat .data/master.key)"
+  export MASTER_KEY
+fi

@@ -1,0 +1,155 @@
+// Starts the whole product locally: cloud simulator, API, worker and console, with prefixed logs.
+// Stops everything on Ctrl-C or when any part exits. Used by `npm run demo` and the browser tests.
+//   node scripts/stack.mjs [--web dev|preview] [--demo-scan] [--quiet]
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    web: { type: 'string', default: 'dev' },
+    'demo-scan': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+if (!['dev', 'preview'].includes(args.web)) {
+  console.error(`--web must be dev or preview, not ${args.web}`);
+  process.exit(2);
+}
+
+const env = {
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/aispm',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  PORT: process.env.PORT ?? '3000',
+  SIM_PORT: process.env.SIM_PORT ?? '4510',
+  WEB_PORT: process.env.WEB_PORT ?? '5173',
+};
+if (!env.MASTER_KEY) {
+  console.error(
+    'MASTER_KEY is not set (32 random bytes, base64). npm run demo creates one in .data/master.key.',
+  );
+  process.exit(2);
+}
+const apiUrl = `http://127.0.0.1:${env.PORT}`;
+env.API_URL = apiUrl;
+const simUrl = `http://127.0.0.1:${env.SIM_PORT}`;
+const webUrl = `http://127.0.0.1:${env.WEB_PORT}`;
+
+const parts = [
+  {
+    name: 'sim',
+    cmd: ['node', '--import', 'tsx', 'apps/cloud-sim/src/main.ts', '--port', env.SIM_PORT],
+    health: `${simUrl}/_sim/health`,
+  },
+  { name: 'api', cmd: ['node', '--import', 'tsx', 'apps/api/src/main.ts'], health: `${apiUrl}/readyz` },
+  { name: 'worker', cmd: ['node', '--import', 'tsx', 'apps/worker/src/main.ts'] },
+  {
+    name: 'web',
+    cmd:
+      args.web === 'dev'
+        ? [
+            'npx',
+            'vite',
+            '--config',
+            'apps/web/vite.config.ts',
+            'apps/web',
+            '--port',
+            env.WEB_PORT,
+            '--strictPort',
+            '--host',
+            '127.0.0.1',
+          ]
+        : [
+            'npx',
+            'vite',
+            'preview',
+            '--config',
+            'apps/web/vite.config.ts',
+            'apps/web',
+            '--port',
+            env.WEB_PORT,
+            '--strictPort',
+            '--host',
+            '127.0.0.1',
+          ],
+    health: webUrl,
+  },
+];
+
+const children = [];
+let stopping = false;
+
+function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  setTimeout(() => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    process.exit(code);
+  }, 8000).unref();
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(
+    () => process.exit(code),
+  );
+}
+
+function prefix(name, stream, out) {
+  let buf = '';
+  stream.on('data', (chunk) => {
+    buf += chunk.toString();
+    const lines = buf.split('\n');
+    buf = lines.pop() ?? '';
+    for (const line of lines) if (!args.quiet || name !== 'web') out.write(`[${name}] ${line}\n`);
+  });
+}
+
+for (const p of parts) {
+  const child = spawn(p.cmd[0], p.cmd.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  prefix(p.name, child.stdout, process.stdout);
+  prefix(p.name, child.stderr, process.stderr);
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[stack] ${p.name} exited (${signal ?? code}); stopping everything`);
+      stopAll(1);
+    }
+  });
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+async function waitFor(url, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not become ready within ${timeoutMs / 1000}s`);
+}
+
+try {
+  for (const p of parts) if (p.health) await waitFor(p.health);
+} catch (e) {
+  console.error(`[stack] ${e.message}`);
+  stopAll(1);
+}
+
+if (args['demo-scan'] && !stopping) {
+  const res = await fetch(`${apiUrl}/api/v1/accounts`);
+  const { items } = await res.json();
+  for (const account of items) {
+    const scan = await fetch(`${apiUrl}/api/v1/accounts/${account.id}/scans`, { method: 'POST' }).then((r) =>
+      r.json(),
+    );
+    console.log(`[stack] scan ${scan.id} of "${account.name}" started`);
+  }
+}
+if (!stopping) {
+  console.log(
+    `[stack] ready: console ${webUrl}  api ${apiUrl}/api/docs  simulator ${simUrl}  (Ctrl-C stops everything)`,
+  );
+}
