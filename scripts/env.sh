@@ -10,3 +10,4 @@ if [ -z "${MASTER_KEY:-}" ]; then
   MASTER_KEY="$(cat .data/master.key)"
   export MASTER_KEY
 fi
+export TURBO_TELEMETRY_DISABLED=1

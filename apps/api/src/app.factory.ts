@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -9,7 +10,7 @@ import type { Registry } from 'prom-client';
 import { buildOpenApiDocument } from '@aispm/contracts/openapi';
 import type { Env } from './config/env';
 import { AppModule } from './app.module';
-import { ProblemFilter } from './common/problem.filter';
+import { ProblemFilter, bodyParserProblem } from './common/problem.filter';
 import { METRICS } from './infra/tokens';
 import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware';
 
@@ -40,9 +41,14 @@ export async function createApp(
     }),
   );
   app.use(httpMetricsMiddleware(app.get<Registry>(METRICS)));
-  app.useBodyParser('json', { limit: env.BODY_LIMIT });
+  // Our own JSON parser, so a malformed or oversized body keeps its cause and becomes a precise problem.
+  app.use(json({ limit: env.BODY_LIMIT }));
   app.enableCors({ origin: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : false });
-  app.useGlobalFilters(new ProblemFilter(logger));
+  const filter = new ProblemFilter(logger);
+  app.useGlobalFilters(filter);
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) =>
+    bodyParserProblem(err) ? filter.render(err, req, res) : next(err),
+  );
   app.enableShutdownHooks();
 
   const document = buildOpenApiDocument({

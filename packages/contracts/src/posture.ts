@@ -3,15 +3,9 @@ import { ZScan } from './scans';
 
 export const ZPostureSummary = z
   .object({
-    score: z
-      .number()
-      .int()
-      .min(0)
-      .max(100)
-      .nullable()
-      .openapi({
-        description: 'Share of evaluated assets with no open finding, 0-100; null before the first scan.',
-      }),
+    score: z.number().int().min(0).max(100).nullable().openapi({
+      description: 'Share of evaluated assets with no open finding, 0-100; null before the first scan.',
+    }),
     accounts: z.number().int(),
     assets: z.object({
       total: z.number().int(),

@@ -5,10 +5,9 @@ import type { z } from 'zod';
 
 export function createRedisConnection(redisUrl: string, opts: { forWorker?: boolean } = {}): Redis {
   return new Redis(redisUrl, {
-    // BullMQ workers block on Redis and need unlimited retries per request; producers fail fast instead.
-    maxRetriesPerRequest: opts.forWorker ? null : 3,
-    enableOfflineQueue: opts.forWorker ?? false,
-    lazyConnect: false,
+    // BullMQ workers block on Redis and need unlimited retries per request; producers give up after one
+    // reconnection attempt so an API request never hangs on a Redis outage.
+    maxRetriesPerRequest: opts.forWorker ? null : 1,
   });
 }
 

@@ -9,15 +9,22 @@ function parseWith(where: 'body' | 'query' | 'path parameters', schema: z.ZodTyp
   return parsed.data;
 }
 
-/** The JSON body, parsed with the contract's zod schema (400 problem+json naming each bad field). */
-export const Body = createParamDecorator((schema: z.ZodType, ctx: ExecutionContext) =>
+// Nest treats decorator data with a `transform` method as a pipe, and zod schemas have one: wrap the schema.
+interface SchemaRef {
+  schema: z.ZodType;
+}
+
+const BodyParam = createParamDecorator(({ schema }: SchemaRef, ctx: ExecutionContext) =>
   parseWith('body', schema, ctx.switchToHttp().getRequest<Request>().body),
 );
-
-export const Query = createParamDecorator((schema: z.ZodType, ctx: ExecutionContext) =>
+const QueryParam = createParamDecorator(({ schema }: SchemaRef, ctx: ExecutionContext) =>
   parseWith('query', schema, ctx.switchToHttp().getRequest<Request>().query),
 );
-
-export const Params = createParamDecorator((schema: z.ZodType, ctx: ExecutionContext) =>
+const PathParams = createParamDecorator(({ schema }: SchemaRef, ctx: ExecutionContext) =>
   parseWith('path parameters', schema, ctx.switchToHttp().getRequest<Request>().params),
 );
+
+/** The JSON body, parsed with the contract's zod schema (400 problem+json naming each bad field). */
+export const Body = (schema: z.ZodType) => BodyParam({ schema });
+export const Query = (schema: z.ZodType) => QueryParam({ schema });
+export const Params = (schema: z.ZodType) => PathParams({ schema });

@@ -15,9 +15,10 @@ describe('loadEnv', () => {
   });
 
   it('names every bad variable in one error', () => {
-    expect(() => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', MASTER_KEY: 'c2hvcnQ=' })).toThrowError(
-      /DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*PORT[\s\S]*MASTER_KEY: must be 32 bytes/,
-    );
+    const attempt = () => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', MASTER_KEY: 'c2hvcnQ=' });
+    expect(attempt).toThrowError(/DATABASE_URL: must be a postgresql:\/\/ URL/);
+    expect(attempt).toThrowError(/PORT: must be a port number/);
+    expect(attempt).toThrowError(/MASTER_KEY: must be 32 bytes/);
   });
 
   it('says how to make a master key when it is missing', () => {

@@ -1,0 +1,291 @@
+import pino from 'pino';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TAsset, TFinding, TPostureSummary, TScan } from '@aispm/contracts';
+import {
+  SIM_AWS_ACCESS_KEY_ID,
+  SIM_AWS_SECRET_ACCESS_KEY,
+  SIM_READONLY_ACCESS_KEY_ID,
+  SIM_READONLY_SECRET_ACCESS_KEY,
+  startSimulator,
+  type RunningSimulator,
+  type SimNotebook,
+} from '@aispm/cloud-sim';
+import { parseMasterKey } from '@aispm/db';
+import { startWorker, type RunningWorker } from '@aispm/worker/testing';
+import { TEST_MASTER_KEY, createOrg, startTestApi, type TestApi } from '../../testing/test-app';
+
+// The whole slice, end to end: the API connects an account through the real AWS SDK against the simulator,
+// the worker scans it, and the findings must be exactly the misconfigurations the simulator planted.
+let sim: RunningSimulator;
+let api: TestApi;
+let worker: RunningWorker;
+let orgId: string;
+let otherOrgId: string;
+
+const CHECK_FOR: Record<string, string> = {
+  'direct-internet-access': 'aws.sagemaker.notebook.direct_internet_access',
+  'root-access': 'aws.sagemaker.notebook.root_access',
+  'no-kms-key': 'aws.sagemaker.notebook.no_cmk',
+};
+
+function expectedFindings(notebooks: SimNotebook[]): string[] {
+  return notebooks
+    .flatMap((n) => n.misconfigurations.filter((m) => m in CHECK_FOR).map((m) => `${n.arn} ${CHECK_FOR[m]}`))
+    .sort();
+}
+
+const http = () => request(api.app.getHttpServer());
+const get = (path: string, org = orgId) => http().get(path).set('x-org-id', org);
+
+function accountBody(
+  name: string,
+  accessKeyId = SIM_AWS_ACCESS_KEY_ID,
+  secretAccessKey = SIM_AWS_SECRET_ACCESS_KEY,
+) {
+  return {
+    provider: 'aws',
+    name,
+    scopeIds: ['123456789012'],
+    regions: ['us-east-1', 'eu-west-1'],
+    endpoint: sim.url,
+    credentials: { kind: 'access_key', accessKeyId, secretAccessKey },
+  };
+}
+
+async function waitForScan(id: string): Promise<TScan> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { body } = await get(`/api/v1/scans/${id}`).expect(200);
+    if (body.status === 'completed' || body.status === 'failed') return body as TScan;
+    if (Date.now() > deadline) throw new Error(`scan still ${body.status}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function allPages<T>(path: string, limit: number): Promise<T[][]> {
+  const pages: T[][] = [];
+  let cursor: string | null = null;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const { body } = await get(`${path}${sep}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+    pages.push(body.items as T[]);
+    cursor = body.nextCursor as string | null;
+  } while (cursor);
+  return pages;
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+  api = await startTestApi();
+  worker = await startWorker(
+    {
+      REDIS_URL: api.env.REDIS_URL,
+      MASTER_KEY: parseMasterKey(TEST_MASTER_KEY),
+      DISCOVERY_CONCURRENCY: 2,
+      RECONCILE_INTERVAL_MS: 60_000,
+    },
+    api.db,
+    pino({ level: 'silent' }),
+  );
+  orgId = await createOrg(api.db, 'Scan flow');
+  otherOrgId = await createOrg(api.db, 'Someone else');
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+  await sim?.close();
+});
+
+describe('connecting an AWS account', () => {
+  it('refuses credentials the cloud does not accept, naming the key and storing nothing', async () => {
+    const res = await http()
+      .post('/api/v1/accounts')
+      .set('x-org-id', orgId)
+      .send(accountBody('bad key', 'SIMUNKNOWNKEY0001', 'not-the-right-secret-000'))
+      .expect(422);
+    expect(res.body.title).toBe('Connection test failed');
+    expect(res.body.detail).toContain('SIMU');
+    expect(res.body.detail).not.toContain('not-the-right-secret-000');
+    const { body } = await get('/api/v1/accounts').expect(200);
+    expect(body.items).toEqual([]);
+  });
+
+  it('names the missing permission when the key lacks it', async () => {
+    const res = await http()
+      .post('/api/v1/accounts')
+      .set('x-org-id', orgId)
+      .send(accountBody('read only', SIM_READONLY_ACCESS_KEY_ID, SIM_READONLY_SECRET_ACCESS_KEY))
+      .expect(422);
+    expect(res.body.detail).toContain('sagemaker:ListNotebookInstances');
+  });
+
+  it('rejects invalid input field by field', async () => {
+    const bad = { ...accountBody('x'), scopeIds: ['12345'], regions: ['mars-1'], endpoint: 'ftp://x' };
+    const res = await http().post('/api/v1/accounts').set('x-org-id', orgId).send(bad).expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'endpoint',
+      'regions.0',
+      'scopeIds.0',
+    ]);
+  });
+});
+
+describe('a scan of the simulated account', () => {
+  let accountId: string;
+  let scan: TScan;
+
+  beforeAll(async () => {
+    const res = await http()
+      .post('/api/v1/accounts')
+      .set('x-org-id', orgId)
+      .send(accountBody('Simulated AWS'));
+    expect(res.status).toBe(201);
+    accountId = res.body.id as string;
+    const started = await http()
+      .post(`/api/v1/accounts/${accountId}/scans`)
+      .set('x-org-id', orgId)
+      .expect(202);
+    const again = await http().post(`/api/v1/accounts/${accountId}/scans`).set('x-org-id', orgId).expect(202);
+    expect(again.body.id).toBe(started.body.id);
+    scan = await waitForScan(started.body.id as string);
+  });
+
+  it('stores the account with a fingerprint and never returns or logs the secret', async () => {
+    const { body } = await get(`/api/v1/accounts/${accountId}`).expect(200);
+    expect(body).toMatchObject({ name: 'Simulated AWS', status: 'connected', endpoint: sim.url });
+    expect(body.credentialsFingerprint).toMatch(/^SIMD…0001 sha256:[0-9a-f]{8}$/);
+    expect(JSON.stringify(body)).not.toContain(SIM_AWS_SECRET_ACCESS_KEY);
+    const row = await api.db.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
+    expect(Buffer.from(row.credentialsCiphertext!).toString('latin1')).not.toContain(
+      SIM_AWS_SECRET_ACCESS_KEY,
+    );
+    expect(api.logLines.join('\n')).not.toContain(SIM_AWS_SECRET_ACCESS_KEY);
+    const audit = await api.db.prisma.auditEvent.findMany({
+      where: { tenantId: orgId },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(audit.map((a) => a.action)).toEqual(['cloud_account.create', 'scan.start']);
+    expect(JSON.stringify(audit)).not.toContain(SIM_AWS_SECRET_ACCESS_KEY);
+  });
+
+  it('completes, listing both regions', () => {
+    expect(scan).toMatchObject({
+      status: 'completed',
+      partial: false,
+      tasksTotal: 2,
+      tasksDone: 2,
+      tasksFailed: 0,
+      assetsSeen: sim.estate.notebooks.length,
+      errors: [],
+    });
+    expect(scan.finishedAt).not.toBeNull();
+  });
+
+  it('inventories every notebook once, with its ARN exactly as returned, across keyset pages', async () => {
+    const pages = await allPages<TAsset>('/api/v1/assets', 5);
+    expect(pages.map((p) => p.length)).toEqual([5, 5, 2]);
+    const assets = pages.flat();
+    expect(assets.map((a) => a.nativeId).sort()).toEqual(sim.estate.notebooks.map((n) => n.arn).sort());
+    const omitted = sim.estate.notebooks.find((n) => n.omittedFields.includes('RootAccess'))!;
+    const stored = assets.find((a) => a.nativeId === omitted.arn)!;
+    expect(stored.attributes).not.toHaveProperty('RootAccess');
+    expect(stored.attributes.NotebookInstanceName).toBe(omitted.name);
+    const { body: one } = await get(`/api/v1/assets/${stored.id}`).expect(200);
+    expect(one.tags).toEqual(Object.fromEntries(omitted.tags.map((t) => [t.Key, t.Value])));
+  });
+
+  it('filters the inventory by region and text', async () => {
+    const { body } = await get('/api/v1/assets?region=eu-west-1&limit=100').expect(200);
+    const inEu = sim.estate.notebooks.filter((n) => n.region === 'eu-west-1');
+    expect(body.items.map((a: TAsset) => a.nativeId).sort()).toEqual(inEu.map((n) => n.arn).sort());
+    const target = sim.estate.notebooks[3]!;
+    const { body: byName } = await get(`/api/v1/assets?q=${target.name.toUpperCase()}`).expect(200);
+    expect(byName.items.map((a: TAsset) => a.name)).toContain(target.name);
+  });
+
+  it('finds exactly the planted misconfigurations, and nothing where the cloud returned no field', async () => {
+    const findings = (await allPages<TFinding>('/api/v1/findings', 3)).flat();
+    expect(findings.map((f) => `${f.asset.nativeId} ${f.checkId}`).sort()).toEqual(
+      expectedFindings(sim.estate.notebooks),
+    );
+    const severities = findings.map((f) => f.severity);
+    expect(severities.indexOf('medium')).toBeGreaterThan(severities.lastIndexOf('high'));
+    const dia = findings.find((f) => f.checkId === 'aws.sagemaker.notebook.direct_internet_access')!;
+    expect(dia).toMatchObject({
+      title: 'SageMaker notebook instance has direct internet access',
+      status: 'open',
+      evidence: { DirectInternetAccess: 'Enabled' },
+    });
+  });
+
+  it('filters findings by severity and check', async () => {
+    const { body } = await get('/api/v1/findings?severity=high&limit=100').expect(200);
+    expect(new Set(body.items.map((f: TFinding) => f.checkId))).toEqual(
+      new Set(['aws.sagemaker.notebook.direct_internet_access']),
+    );
+    const { body: root } = await get('/api/v1/findings?checkId=aws.sagemaker.notebook.root_access').expect(
+      200,
+    );
+    const planted = sim.estate.notebooks.filter((n) => n.misconfigurations.includes('root-access'));
+    expect(root.items).toHaveLength(planted.length);
+  });
+
+  it('sums the posture for the dashboard', async () => {
+    const { body } = (await get('/api/v1/posture/summary').expect(200)) as { body: TPostureSummary };
+    const expected = expectedFindings(sim.estate.notebooks);
+    const withFindings = new Set(expected.map((e) => e.split(' ')[0])).size;
+    const total = sim.estate.notebooks.length;
+    expect(body).toMatchObject({
+      accounts: 1,
+      score: Math.round((100 * (total - withFindings)) / total),
+      assets: { total, withOpenFindings: withFindings, byProvider: [{ provider: 'aws', count: total }] },
+      findings: { open: expected.length },
+      lastScan: { id: scan.id, status: 'completed' },
+    });
+    expect(body.findings.bySeverity.map((s) => s.severity)).toEqual([
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'info',
+    ]);
+  });
+
+  it('shows another organization none of it', async () => {
+    expect((await get('/api/v1/assets', otherOrgId).expect(200)).body.items).toEqual([]);
+    expect((await get('/api/v1/findings', otherOrgId).expect(200)).body.items).toEqual([]);
+    expect((await get('/api/v1/accounts', otherOrgId).expect(200)).body.items).toEqual([]);
+    await get(`/api/v1/accounts/${accountId}`, otherOrgId).expect(404);
+    await get(`/api/v1/scans/${scan.id}`, otherOrgId).expect(404);
+    await http().post(`/api/v1/accounts/${accountId}/scans`).set('x-org-id', otherOrgId).expect(404);
+    const { body } = await get('/api/v1/posture/summary', otherOrgId).expect(200);
+    expect(body).toMatchObject({ score: null, accounts: 0, findings: { open: 0 }, lastScan: null });
+  });
+
+  it('rescans idempotently: same assets, same findings, first seen kept', async () => {
+    const before = (await allPages<TFinding>('/api/v1/findings', 100)).flat();
+    const started = await http()
+      .post(`/api/v1/accounts/${accountId}/scans`)
+      .set('x-org-id', orgId)
+      .expect(202);
+    expect(started.body.id).not.toBe(scan.id);
+    await waitForScan(started.body.id as string);
+    const after = (await allPages<TFinding>('/api/v1/findings', 100)).flat();
+    expect(after.map((f) => [f.id, f.firstSeen]).sort()).toEqual(
+      before.map((f) => [f.id, f.firstSeen]).sort(),
+    );
+    const { body } = await get('/api/v1/assets?limit=100').expect(200);
+    expect(body.items).toHaveLength(sim.estate.notebooks.length);
+  });
+
+  it('refuses a second account with the same name', async () => {
+    const res = await http()
+      .post('/api/v1/accounts')
+      .set('x-org-id', orgId)
+      .send(accountBody('Simulated AWS'))
+      .expect(409);
+    expect(res.body.errors).toEqual([{ path: 'name', message: 'already in use' }]);
+  });
+});

@@ -1,0 +1,26 @@
+export { startSimulator, type RunningSimulator, type SimulatorOptions } from './server';
+export {
+  buildEstate,
+  notebooksInRegion,
+  DEFAULT_NOTEBOOK_COUNT,
+  DEFAULT_SEED,
+  SIM_ACCOUNT_ID,
+  SIM_REGIONS,
+  type DescribeNotebookInstanceBody,
+  type Estate,
+  type EstateOptions,
+  type NotebookInstanceStatus,
+  type NotebookMisconfiguration,
+  type OmittableField,
+  type SimNotebook,
+  type SimRegion,
+  type SimTag,
+} from './estate';
+export {
+  SIM_AWS_ACCESS_KEY_ID,
+  SIM_AWS_SECRET_ACCESS_KEY,
+  SIM_READONLY_ACCESS_KEY_ID,
+  SIM_READONLY_SECRET_ACCESS_KEY,
+} from './aws/credentials';
+export { SAGEMAKER_OPERATIONS, type SageMakerOperation } from './aws/sagemaker.handler';
+export { parseFaultSpec, type FaultConfig, type FaultRule } from './fault-injector';

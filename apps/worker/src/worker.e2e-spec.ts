@@ -1,0 +1,255 @@
+import pino from 'pino';
+import { type Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectorError } from '@aispm/connectors';
+import { newId, parseMasterKey, type Database } from '@aispm/db';
+import { JobQueues, createRedisConnection, planScanJob } from '@aispm/jobs';
+import { startWorker, type RunningWorker } from './worker';
+import {
+  ScriptedDiscoverer,
+  TEST_MASTER_KEY,
+  createTenantWithAccount,
+  notebookRecord,
+  testDatabase,
+} from './testing/fixtures';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1';
+const logger = pino({ level: 'silent' });
+
+let db: Database;
+let worker: RunningWorker;
+let queues: JobQueues;
+let redis: Redis;
+const discoverer = new ScriptedDiscoverer();
+let tenantId: string;
+let accountId: string;
+
+async function waitForScan(scanId: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const scan = await db.prisma.scan.findUniqueOrThrow({ where: { id: scanId } });
+    if (scan.status === 'completed' || scan.status === 'failed') return scan;
+    if (Date.now() > deadline) throw new Error(`scan still ${scan.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function runScan(opts: { enqueue?: boolean } = {}) {
+  const scanId = newId();
+  await db.prisma.scan.create({ data: { id: scanId, tenantId, accountId, status: 'queued' } });
+  if (opts.enqueue !== false) await queues.enqueue(planScanJob, { tenantId, scanId });
+  return scanId;
+}
+
+const findings = (status?: 'open' | 'resolved') =>
+  db.prisma.finding.findMany({
+    where: { tenantId, ...(status ? { status } : {}) },
+    include: { asset: true },
+    orderBy: [{ checkId: 'asc' }],
+  });
+
+beforeAll(async () => {
+  db = testDatabase();
+  redis = createRedisConnection(REDIS_URL, { forWorker: true });
+  queues = new JobQueues(redis);
+  worker = await startWorker(
+    {
+      REDIS_URL,
+      MASTER_KEY: parseMasterKey(TEST_MASTER_KEY),
+      DISCOVERY_CONCURRENCY: 2,
+      RECONCILE_INTERVAL_MS: 60_000,
+    },
+    db,
+    logger,
+    { discoverers: [discoverer] },
+  );
+});
+
+afterAll(async () => {
+  await worker?.close();
+  await queues?.close();
+  redis?.disconnect();
+  await db?.close();
+});
+
+beforeEach(async () => {
+  ({ tenantId, accountId } = await createTenantWithAccount(db, ['us-east-1', 'eu-west-1']));
+  discoverer.script.clear();
+});
+
+describe('scan pipeline', () => {
+  it('lists every region page by page, evaluates, and completes with counts and findings', async () => {
+    discoverer.script.set('us-east-1', [
+      [notebookRecord('open-nb', 'us-east-1', { DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' })],
+      [notebookRecord('good-nb', 'us-east-1')],
+    ]);
+    discoverer.script.set('eu-west-1', [[notebookRecord('nokey-nb', 'eu-west-1', { KmsKeyId: undefined })]]);
+
+    const scan = await waitForScan(await runScan());
+    expect(scan).toMatchObject({
+      status: 'completed',
+      partial: false,
+      tasksTotal: 2,
+      tasksDone: 2,
+      tasksFailed: 0,
+    });
+    expect(scan.assetsSeen).toBe(3);
+    expect(scan.findingsOpen).toBe(3);
+    const tasks = await db.prisma.scanTask.findMany({
+      where: { scanId: scan.id },
+      orderBy: { region: 'asc' },
+    });
+    expect(tasks.map((t) => [t.region, t.status, t.pages, t.assets])).toEqual([
+      ['eu-west-1', 'succeeded', 1, 1],
+      ['us-east-1', 'succeeded', 2, 2],
+    ]);
+    expect((await findings('open')).map((f) => [f.asset.name, f.checkId])).toEqual([
+      ['open-nb', 'aws.sagemaker.notebook.direct_internet_access'],
+      ['nokey-nb', 'aws.sagemaker.notebook.no_cmk'],
+      ['open-nb', 'aws.sagemaker.notebook.root_access'],
+    ]);
+    const account = await db.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
+    expect(account.lastScanId).toBe(scan.id);
+  });
+
+  it('re-ingests idempotently, resolves fixed findings, reopens regressions and keeps first_seen', async () => {
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1', { RootAccess: 'Enabled' })]]);
+    await waitForScan(await runScan());
+    const [first] = await findings('open');
+    const assetBefore = await db.prisma.asset.findFirstOrThrow({ where: { tenantId } });
+
+    await waitForScan(await runScan());
+    const [again] = await findings('open');
+    expect(again!.id).toBe(first!.id);
+    expect(again!.firstSeen).toEqual(first!.firstSeen);
+    expect(await db.prisma.asset.count({ where: { tenantId } })).toBe(1);
+    const assetAfter = await db.prisma.asset.findFirstOrThrow({ where: { tenantId } });
+    expect(assetAfter.firstSeen).toEqual(assetBefore.firstSeen);
+    expect(assetAfter.lastSeen.getTime()).toBeGreaterThan(assetBefore.lastSeen.getTime());
+
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1', { RootAccess: 'Disabled' })]]);
+    await waitForScan(await runScan());
+    const [fixed] = await findings();
+    expect(fixed).toMatchObject({ id: first!.id, status: 'resolved' });
+    expect(fixed!.resolvedAt).not.toBeNull();
+
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1', { RootAccess: 'Enabled' })]]);
+    await waitForScan(await runScan());
+    const [reopened] = await findings();
+    expect(reopened).toMatchObject({ id: first!.id, status: 'open', resolvedAt: null });
+  });
+
+  it('gives no verdict when a field is missing: an unknown leaves an open finding as it is', async () => {
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1', { RootAccess: 'Enabled' })]]);
+    await waitForScan(await runScan());
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1', { RootAccess: undefined })]]);
+    await waitForScan(await runScan());
+    expect((await findings()).map((f) => [f.checkId, f.status])).toEqual([
+      ['aws.sagemaker.notebook.root_access', 'open'],
+    ]);
+  });
+
+  it('marks an asset deleted only after a complete listing no longer returns it', async () => {
+    discoverer.script.set('us-east-1', [
+      [
+        notebookRecord('stays', 'us-east-1'),
+        notebookRecord('goes', 'us-east-1', { DirectInternetAccess: 'Enabled' }),
+      ],
+    ]);
+    await waitForScan(await runScan());
+    discoverer.script.set('us-east-1', [[notebookRecord('stays', 'us-east-1')]]);
+    await waitForScan(await runScan());
+    const assets = await db.prisma.asset.findMany({ where: { tenantId }, orderBy: { name: 'asc' } });
+    expect(assets.map((a) => [a.name, a.deletedAt === null])).toEqual([
+      ['goes', false],
+      ['stays', true],
+    ]);
+    expect((await findings()).map((f) => [f.asset.name, f.status])).toEqual([['goes', 'resolved']]);
+  });
+
+  it('keeps the inventory when a listing fails part-way, and reports the scan as partial', async () => {
+    discoverer.script.set('us-east-1', [
+      [notebookRecord('a', 'us-east-1')],
+      [notebookRecord('b', 'us-east-1')],
+    ]);
+    await waitForScan(await runScan());
+    discoverer.script.set('us-east-1', [
+      [notebookRecord('a', 'us-east-1')],
+      new ConnectorError({
+        code: 'AccessDenied',
+        service: 'sagemaker.notebooks',
+        retryable: false,
+        message: 'the credentials lack sagemaker:ListNotebookInstances',
+      }),
+    ]);
+    const scan = await waitForScan(await runScan());
+    expect(scan).toMatchObject({ status: 'completed', partial: true, tasksDone: 1, tasksFailed: 1 });
+    expect(scan.errors).toEqual([
+      {
+        service: 'sagemaker.notebooks',
+        region: 'us-east-1',
+        code: 'AccessDenied',
+        message: 'the credentials lack sagemaker:ListNotebookInstances',
+      },
+    ]);
+    expect(await db.prisma.asset.count({ where: { tenantId, deletedAt: null } })).toBe(2);
+  });
+
+  it('fails the scan, and says why, when every listing fails', async () => {
+    const denied = new ConnectorError({
+      code: 'InvalidCredentials',
+      service: 'sagemaker.notebooks',
+      retryable: false,
+      message: 'the access key TEST… is not recognised',
+    });
+    discoverer.script.set('us-east-1', [denied]);
+    discoverer.script.set('eu-west-1', [denied]);
+    const scan = await waitForScan(await runScan());
+    expect(scan).toMatchObject({ status: 'failed', tasksFailed: 2 });
+    const account = await db.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
+    expect(account).toMatchObject({
+      status: 'error',
+      statusMessage: 'the access key TEST… is not recognised',
+    });
+  });
+});
+
+describe('recovery when Redis loses its queue', () => {
+  it('finishes a scan whose jobs were lost, from the state in Postgres', async () => {
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1')]]);
+    const scanId = await runScan({ enqueue: false });
+    await redis.flushdb();
+    expect(await worker.reconcile()).toBeGreaterThan(0);
+    expect(await waitForScan(scanId)).toMatchObject({ status: 'completed', assetsSeen: 1 });
+  });
+
+  it('re-enqueues the open tasks of a running scan and the evaluation of an evaluating one', async () => {
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1')]]);
+    const scanId = newId();
+    await db.prisma.scan.create({
+      data: { id: scanId, tenantId, accountId, status: 'running', tasksTotal: 2, startedAt: new Date() },
+    });
+    await db.prisma.scanTask.createMany({
+      data: [
+        {
+          id: newId(),
+          tenantId,
+          scanId,
+          service: 'sagemaker.notebooks',
+          region: 'us-east-1',
+          status: 'running',
+        },
+        {
+          id: newId(),
+          tenantId,
+          scanId,
+          service: 'sagemaker.notebooks',
+          region: 'eu-west-1',
+          status: 'queued',
+        },
+      ],
+    });
+    await worker.reconcile();
+    expect(await waitForScan(scanId)).toMatchObject({ status: 'completed', tasksDone: 2 });
+  });
+});
