@@ -24,4 +24,4 @@ COPY . .
 RUN npx prisma generate
 USER node
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "apps/api/src/main.ts"]
+CMD ["npm", "start", "-w", "@aispm/api"]

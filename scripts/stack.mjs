@@ -36,42 +36,36 @@ const simUrl = `http://127.0.0.1:${env.SIM_PORT}`;
 const webUrl = `http://127.0.0.1:${env.WEB_PORT}`;
 
 const parts = [
+  // Each service runs from its own folder so tsx picks up that folder's tsconfig (decorators for NestJS).
   {
     name: 'sim',
-    cmd: ['node', '--import', 'tsx', 'apps/cloud-sim/src/main.ts', '--port', env.SIM_PORT],
+    cwd: 'apps/cloud-sim',
+    cmd: ['node', '--import', 'tsx', 'src/main.ts', '--port', env.SIM_PORT],
     health: `${simUrl}/_sim/health`,
   },
-  { name: 'api', cmd: ['node', '--import', 'tsx', 'apps/api/src/main.ts'], health: `${apiUrl}/readyz` },
-  { name: 'worker', cmd: ['node', '--import', 'tsx', 'apps/worker/src/main.ts'] },
+  {
+    name: 'api',
+    cwd: 'apps/api',
+    cmd: ['node', '--import', 'tsx', 'src/main.ts'],
+    health: `${apiUrl}/readyz`,
+  },
+  { name: 'worker', cwd: 'apps/worker', cmd: ['node', '--import', 'tsx', 'src/main.ts'] },
   {
     name: 'web',
-    cmd:
-      args.web === 'dev'
-        ? [
-            'npx',
-            'vite',
-            '--config',
-            'apps/web/vite.config.ts',
-            'apps/web',
-            '--port',
-            env.WEB_PORT,
-            '--strictPort',
-            '--host',
-            '127.0.0.1',
-          ]
-        : [
-            'npx',
-            'vite',
-            'preview',
-            '--config',
-            'apps/web/vite.config.ts',
-            'apps/web',
-            '--port',
-            env.WEB_PORT,
-            '--strictPort',
-            '--host',
-            '127.0.0.1',
-          ],
+    // vite's own bin, not npx: npx does not pass SIGTERM on, which would leave the server holding its port.
+    cmd: [
+      'node',
+      'node_modules/vite/bin/vite.js',
+      ...(args.web === 'preview' ? ['preview'] : []),
+      '--config',
+      'apps/web/vite.config.ts',
+      'apps/web',
+      '--port',
+      env.WEB_PORT,
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     health: webUrl,
   },
 ];
@@ -79,12 +73,20 @@ const parts = [
 const children = [];
 let stopping = false;
 
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 function stopAll(code) {
   if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  for (const c of children) if (c.exitCode === null) signalGroup(c, 'SIGTERM');
   setTimeout(() => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    for (const c of children) if (c.exitCode === null) signalGroup(c, 'SIGKILL');
     process.exit(code);
   }, 8000).unref();
   Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(
@@ -103,7 +105,13 @@ function prefix(name, stream, out) {
 }
 
 for (const p of parts) {
-  const child = spawn(p.cmd[0], p.cmd.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each part leads its own process group, so stopping it also stops anything it started.
+  const child = spawn(p.cmd[0], p.cmd.slice(1), {
+    env,
+    cwd: p.cwd ?? '.',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.push(child);
   prefix(p.name, child.stdout, process.stdout);
   prefix(p.name, child.stderr, process.stderr);

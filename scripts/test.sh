@@ -14,6 +14,7 @@ npx prettier --check . --log-level warn
 step "lint"
 npx eslint . --max-warnings 0
 step "typecheck"
+npx tsc -p tsconfig.json
 npx turbo run typecheck --output-logs=errors-only
 step "migrations match the schema"
 DATABASE_URL="$TEST_DATABASE_URL" node scripts/ensure-database.mjs

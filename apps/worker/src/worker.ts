@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { awsDiscoverers } from '@aispm/connectors';
+import { awsDiscoverers, closeAwsClients } from '@aispm/connectors';
 import { createCredentialCipher, type Database } from '@aispm/db';
 import { JobQueues, QUEUES, createRedisConnection } from '@aispm/jobs';
 import type { WorkerEnv } from './config/env';
@@ -77,6 +77,7 @@ export async function startWorker(
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
       producer.disconnect();
+      closeAwsClients();
     },
   };
 }

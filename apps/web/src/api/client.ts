@@ -1,0 +1,159 @@
+import { routes, ZProblem, type TProblem, type z } from '@aispm/contracts';
+
+type Routes = typeof routes;
+export type RouteId = keyof Routes;
+type RouteIdWithMethod<M extends string> = {
+  [K in RouteId]: Routes[K]['method'] extends M ? K : never;
+}[RouteId];
+export type GetRouteId = RouteIdWithMethod<'get'>;
+export type PostRouteId = RouteIdWithMethod<'post'>;
+
+/** What the route's response schema produces: the same type the API serialises. */
+export type ResponseOf<K extends RouteId> = z.output<Routes[K]['response']>;
+export type BodyOf<K extends RouteId> = Routes[K] extends { body: z.ZodType }
+  ? z.input<Routes[K]['body']>
+  : never;
+
+type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+/** Only the query keys the route declares; lists are sent comma-separated, empty values are left out. */
+export type QueryOf<K extends RouteId> = Routes[K] extends { query: z.ZodObject }
+  ? { [P in keyof z.input<Routes[K]['query']>]?: QueryValue }
+  : never;
+type ParamsOf<K extends RouteId> = Routes[K] extends { params: z.ZodObject }
+  ? z.input<Routes[K]['params']>
+  : never;
+
+type RequestOptions<K extends RouteId> = ([ParamsOf<K>] extends [never]
+  ? { params?: undefined }
+  : { params: ParamsOf<K> }) &
+  ([QueryOf<K>] extends [never] ? { query?: undefined } : { query?: QueryOf<K> }) & { signal?: AbortSignal };
+/** Routes with path parameters must be given them; the others may be called without options. */
+type OptionsArg<K extends RouteId> = [ParamsOf<K>] extends [never]
+  ? [options?: RequestOptions<K>]
+  : [options: RequestOptions<K>];
+
+/** An API failure carrying its RFC 9457 problem, so the UI can show `title`, `detail` and per-field `errors`. */
+export class ApiError extends Error {
+  readonly problem: TProblem;
+
+  constructor(problem: TProblem) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+export function apiGet<K extends GetRouteId>(route: K, ...[options]: OptionsArg<K>): Promise<ResponseOf<K>> {
+  return request(route, options ?? {});
+}
+
+export function apiPost<K extends PostRouteId>(
+  route: K,
+  body: BodyOf<K> | undefined,
+  ...[options]: OptionsArg<K>
+): Promise<ResponseOf<K>> {
+  return request(route, options ?? {}, body);
+}
+
+async function request<K extends RouteId>(
+  routeId: K,
+  options: { params?: Record<string, unknown>; query?: Record<string, QueryValue>; signal?: AbortSignal },
+  body?: unknown,
+): Promise<ResponseOf<K>> {
+  const route: Routes[RouteId] = routes[routeId];
+  const url = buildUrl(route.path, options.params, options.query);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: route.method.toUpperCase(),
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Cannot reach the API',
+      status: 0,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+
+  if (!response.ok) throw new ApiError(await readProblem(response));
+
+  const json: unknown = await response.json().catch(() => undefined);
+  // Parsing with the contract turns API drift into a readable error instead of a blank cell somewhere.
+  const parsed = route.response.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Unexpected response from the API',
+      status: response.status,
+      detail: `${route.method.toUpperCase()} ${route.path} did not match the contract.`,
+      errors: parsed.error.issues.slice(0, 10).map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      })),
+    });
+  }
+  return parsed.data as ResponseOf<K>;
+}
+
+function buildUrl(
+  template: string,
+  params: Record<string, unknown> | undefined,
+  query: Record<string, QueryValue> | undefined,
+): string {
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (typeof value !== 'string') throw new Error(`Missing path parameter "${name}" for ${template}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else {
+      search.set(key, String(value));
+    }
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readProblem(response: Response): Promise<TProblem> {
+  const text = await response.text().catch(() => '');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const problem = ZProblem.safeParse(json);
+  if (problem.success) return problem.data;
+  // A gateway error without a problem body comes from the proxy in front of the API, not from the API.
+  if (response.status >= 502 && response.status <= 504) {
+    return {
+      type: 'about:blank',
+      title: 'Cannot reach the API',
+      status: response.status,
+      detail: `The proxy in front of the API answered ${response.status} ${response.statusText}. Check that the API is running.`,
+    };
+  }
+  // Anything else that is not problem+json: keep what it said.
+  return {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+    detail: text ? text.slice(0, 300) : undefined,
+  };
+}

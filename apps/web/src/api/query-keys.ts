@@ -1,0 +1,15 @@
+/**
+ * Every query key in one place: a finished scan invalidates posture, inventory and findings by prefix,
+ * so the prefixes must stay stable.
+ */
+export const queryKeys = {
+  accounts: ['accounts'] as const,
+  scan: (id: string) => ['scans', id] as const,
+  posture: ['posture'] as const,
+  assets: (filters: object) => ['assets', filters] as const,
+  assetsAll: ['assets'] as const,
+  asset: (id: string) => ['assets', 'one', id] as const,
+  findings: (filters: object) => ['findings', filters] as const,
+  findingsAll: ['findings'] as const,
+  checks: ['checks'] as const,
+};

@@ -1,0 +1,173 @@
+import {
+  ActionIcon,
+  AppShell,
+  Box,
+  Burger,
+  Group,
+  NavLink,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Tooltip,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconAlertTriangle,
+  IconCloud,
+  IconLayoutDashboard,
+  IconMoon,
+  IconServer2,
+  IconShieldHalfFilled,
+  IconSun,
+} from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useAccounts } from '../api/accounts.hooks';
+import { useWatchLatestScans } from '../api/scans.hooks';
+
+const NAV = [
+  { to: '/', label: 'Dashboard', icon: IconLayoutDashboard },
+  { to: '/inventory', label: 'Inventory', icon: IconServer2 },
+  { to: '/findings', label: 'Findings', icon: IconAlertTriangle },
+  { to: '/accounts', label: 'Cloud accounts', icon: IconCloud },
+] as const;
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  const accounts = useAccounts();
+  useWatchLatestScans(accounts.data);
+
+  return (
+    <AppShell
+      header={{ height: { base: 52, sm: 0 } }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header hiddenFrom="sm" px="md">
+        <Group h="100%" gap="sm">
+          <Burger opened={opened} onClick={toggle} size="sm" aria-label="Toggle navigation" />
+          <Brand />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppShell.Section visibleFrom="sm" px="xs" pt="xs" pb="md">
+          <Brand />
+        </AppShell.Section>
+        <AppShell.Section grow>
+          <Stack gap={2}>
+            {NAV.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={<item.icon size={18} stroke={1.6} />}
+                active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
+                onClick={close}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                fw={500}
+              />
+            ))}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Group justify="space-between" px="xs" pt="sm">
+            <ApiStatus />
+            <ColorSchemeToggle />
+          </Group>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="var(--app-main-bg)">
+        <Box maw={1480} mx="auto">
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Brand() {
+  return (
+    <Group gap="sm" wrap="nowrap" renderRoot={(props) => <Link to="/" {...props} />} c="inherit" td="none">
+      <ThemeIcon
+        size={34}
+        radius="md"
+        variant="gradient"
+        gradient={{ from: 'indigo', to: 'violet', deg: 135 }}
+      >
+        <IconShieldHalfFilled size={20} />
+      </ThemeIcon>
+      <Box>
+        <Text fw={750} size="lg" lh={1.1}>
+          aispm
+        </Text>
+        <Text size="xs" c="dimmed" lh={1.2}>
+          AI Security Posture
+        </Text>
+      </Box>
+    </Group>
+  );
+}
+
+function ColorSchemeToggle() {
+  const { setColorScheme } = useMantineColorScheme();
+  const computed = useComputedColorScheme('light');
+  const next = computed === 'dark' ? 'light' : 'dark';
+  return (
+    <Tooltip label={`Switch to ${next} theme`}>
+      <ActionIcon
+        variant="default"
+        size="md"
+        onClick={() => setColorScheme(next)}
+        aria-label={`Switch to ${next} theme`}
+      >
+        {computed === 'dark' ? <IconSun size={16} /> : <IconMoon size={16} />}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/** A small liveness hint, so an empty page is not mistaken for an empty inventory when the API is down. */
+function ApiStatus() {
+  const health = useQuery({
+    queryKey: ['healthz'],
+    queryFn: async ({ signal }) => (await fetch('/healthz', { signal })).ok,
+    refetchInterval: 30_000,
+    retry: false,
+  });
+  const up = health.data === true;
+  const label = health.isPending ? 'Checking API' : up ? 'API online' : 'API unreachable';
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Box
+        w={8}
+        h={8}
+        style={{ borderRadius: '50%' }}
+        bg={health.isPending ? 'gray.5' : up ? 'teal.6' : 'red.6'}
+        aria-hidden
+      />
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+    </Group>
+  );
+}
+
+export function PageSkeleton() {
+  return (
+    <Stack gap="md" aria-busy aria-label="Loading page">
+      <Skeleton height={28} width={240} />
+      <Skeleton height={14} width={420} />
+      <Skeleton height={320} mt="md" />
+    </Stack>
+  );
+}

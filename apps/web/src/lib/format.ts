@@ -1,0 +1,71 @@
+import type { TProvider } from '@aispm/contracts';
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return Math.abs(seconds) < 10 ? 'just now' : relative.format(seconds, 'second');
+}
+
+export const providerLabel: Record<TProvider, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
+
+/** Names for the asset types the connectors emit today; unknown ones fall back to a readable form of the id. */
+const ASSET_TYPE_LABELS: Record<string, string> = {
+  'aws.sagemaker.notebook_instance': 'SageMaker notebook instance',
+  'aws.sagemaker.endpoint': 'SageMaker endpoint',
+  'aws.sagemaker.endpoint_config': 'SageMaker endpoint config',
+  'aws.sagemaker.model': 'SageMaker model',
+  'aws.sagemaker.domain': 'SageMaker domain',
+  'aws.sagemaker.training_job': 'SageMaker training job',
+  'aws.bedrock.custom_model': 'Bedrock custom model',
+  'aws.bedrock.agent': 'Bedrock agent',
+  'aws.bedrock.guardrail': 'Bedrock guardrail',
+  'aws.s3.bucket': 'S3 bucket',
+  'aws.iam.role': 'IAM role',
+  'aws.kms.key': 'KMS key',
+};
+
+export function assetTypeLabel(assetType: string): string {
+  const known = ASSET_TYPE_LABELS[assetType];
+  if (known) return known;
+  const [, service, kind] = assetType.split('.');
+  if (!service || !kind) return assetType;
+  const serviceName =
+    service.length <= 3 ? service.toUpperCase() : service[0]!.toUpperCase() + service.slice(1);
+  return `${serviceName} ${kind.replace(/_/g, ' ')}`;
+}
+
+export const AWS_REGIONS: { value: string; name: string }[] = [
+  { value: 'us-east-1', name: 'US East (N. Virginia)' },
+  { value: 'us-east-2', name: 'US East (Ohio)' },
+  { value: 'us-west-1', name: 'US West (N. California)' },
+  { value: 'us-west-2', name: 'US West (Oregon)' },
+  { value: 'ca-central-1', name: 'Canada (Central)' },
+  { value: 'sa-east-1', name: 'South America (São Paulo)' },
+  { value: 'eu-west-1', name: 'Europe (Ireland)' },
+  { value: 'eu-west-2', name: 'Europe (London)' },
+  { value: 'eu-west-3', name: 'Europe (Paris)' },
+  { value: 'eu-central-1', name: 'Europe (Frankfurt)' },
+  { value: 'eu-north-1', name: 'Europe (Stockholm)' },
+  { value: 'ap-south-1', name: 'Asia Pacific (Mumbai)' },
+  { value: 'ap-southeast-1', name: 'Asia Pacific (Singapore)' },
+  { value: 'ap-southeast-2', name: 'Asia Pacific (Sydney)' },
+  { value: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)' },
+  { value: 'ap-northeast-2', name: 'Asia Pacific (Seoul)' },
+];

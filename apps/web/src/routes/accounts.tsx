@@ -1,0 +1,248 @@
+import {
+  Badge,
+  Button,
+  Code,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconCloudPlus, IconPlayerPlay } from '@tabler/icons-react';
+import type { TCloudAccount, TScan } from '@aispm/contracts';
+import { useAccounts } from '../api/accounts.hooks';
+import { ApiError } from '../api/client';
+import { isScanActive, useScan, useStartScan } from '../api/scans.hooks';
+import { TableEmptyRow, TableSkeletonRows } from '../components/data-table';
+import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
+import { ScanStatusBadge } from '../components/scan-status-badge';
+import { TimeAgo } from '../components/time-ago';
+import { providerLabel } from '../lib/format';
+import { ConnectAccountForm } from './accounts-connect-form';
+
+const COLUMNS = 7;
+
+const STATUS: Record<TCloudAccount['status'], { color: string; label: string }> = {
+  pending: { color: 'gray', label: 'Pending' },
+  connected: { color: 'teal', label: 'Connected' },
+  error: { color: 'red', label: 'Error' },
+  disabled: { color: 'gray', label: 'Disabled' },
+};
+
+export default function AccountsPage() {
+  const accounts = useAccounts();
+  const [connectOpened, connect] = useDisclosure(false);
+
+  return (
+    <>
+      <PageHeader
+        title="Cloud accounts"
+        description="Connections aispm scans for AI assets. Credentials are encrypted at rest and never returned."
+        actions={
+          <Button leftSection={<IconCloudPlus size={16} />} onClick={connect.open}>
+            Connect account
+          </Button>
+        }
+      />
+
+      {accounts.isError ? (
+        <ProblemAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
+      ) : (
+        <Paper radius="md" style={{ overflow: 'hidden' }}>
+          <Table.ScrollContainer minWidth={1080}>
+            <Table verticalSpacing="sm" highlightOnHover={false}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Account</Table.Th>
+                  <Table.Th>Regions</Table.Th>
+                  <Table.Th>Endpoint</Table.Th>
+                  <Table.Th>Credentials</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th miw={220}>Last scan</Table.Th>
+                  <Table.Th>Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {accounts.isPending ? (
+                  <TableSkeletonRows columns={COLUMNS} rows={3} />
+                ) : accounts.data.length === 0 ? (
+                  <TableEmptyRow
+                    colSpan={COLUMNS}
+                    icon={<IconCloudPlus />}
+                    title="No cloud account connected"
+                    description="Connect an AWS account with read-only access keys to discover its SageMaker notebooks, endpoints and models."
+                    action={
+                      <Button variant="light" size="xs" onClick={connect.open}>
+                        Connect your first account
+                      </Button>
+                    }
+                  />
+                ) : (
+                  accounts.data.map((account) => <AccountRow key={account.id} account={account} />)
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+
+      <Modal opened={connectOpened} onClose={connect.close} title="Connect a cloud account" size="lg">
+        <ConnectAccountForm onDone={connect.close} onCancel={connect.close} />
+      </Modal>
+    </>
+  );
+}
+
+function AccountRow({ account }: { account: TCloudAccount }) {
+  const startScan = useStartScan();
+  // A scan started here takes over from the one the account last ran.
+  const scanId = startScan.data?.id ?? account.lastScanId;
+  const scan = useScan(scanId);
+  const active = startScan.isPending || isScanActive(scan.data?.status);
+  const status = STATUS[account.status];
+
+  const start = () =>
+    startScan.mutate(
+      { accountId: account.id },
+      {
+        onError: (error) =>
+          notifications.show({
+            color: 'red',
+            title: `Could not start a scan of ${account.name}`,
+            message:
+              error instanceof ApiError
+                ? [error.problem.title, error.problem.detail].filter(Boolean).join(': ')
+                : error.message,
+          }),
+      },
+    );
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {account.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {providerLabel[account.provider]} ·{' '}
+          <Text span inherit ff="monospace">
+            {account.scopeIds.join(', ')}
+          </Text>
+        </Text>
+      </Table.Td>
+      <Table.Td maw={200}>
+        <Group gap={4}>
+          {account.regions.map((region) => (
+            <Badge key={region} color="gray" variant="outline" size="sm">
+              {region}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        {account.endpoint ? (
+          <Code>{account.endpoint}</Code>
+        ) : (
+          <Text size="sm" c="dimmed">
+            AWS default
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {account.credentialsFingerprint ? (
+          <Tooltip label="Fingerprint of the stored credentials">
+            <Code>{account.credentialsFingerprint}</Code>
+          </Tooltip>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td maw={240}>
+        <Badge color={status.color} variant="dot">
+          {status.label}
+        </Badge>
+        {account.statusMessage ? (
+          <Text size="xs" c={account.status === 'error' ? 'red' : 'dimmed'} mt={4}>
+            {account.statusMessage}
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <ScanSummary account={account} scan={scan.data} />
+      </Table.Td>
+      <Table.Td>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlayerPlay size={14} />}
+          onClick={start}
+          loading={startScan.isPending}
+          disabled={active || account.status === 'disabled'}
+        >
+          Scan now
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ScanSummary({ account, scan }: { account: TCloudAccount; scan: TScan | undefined }) {
+  if (!scan) {
+    return account.lastScanAt ? (
+      <TimeAgo iso={account.lastScanAt} size="sm" />
+    ) : (
+      <Text size="sm" c="dimmed">
+        Never scanned
+      </Text>
+    );
+  }
+  if (isScanActive(scan.status)) {
+    const percent = scan.tasksTotal > 0 ? Math.round((scan.tasksDone / scan.tasksTotal) * 100) : 0;
+    return (
+      <Stack gap={6}>
+        <Group gap="xs" justify="space-between" wrap="nowrap">
+          <ScanStatusBadge status={scan.status} />
+          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {scan.tasksDone}/{scan.tasksTotal} tasks
+          </Text>
+        </Group>
+        <Progress value={percent} animated size="sm" aria-label={`Scan of ${account.name}`} />
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap">
+        <ScanStatusBadge status={scan.status} />
+        {scan.partial ? (
+          <Tooltip
+            label={
+              scan.errors.map((e) => `${e.service} ${e.region}: ${e.code}`).join('\n') ||
+              'Some listings failed'
+            }
+          >
+            <Badge color="yellow">Partial</Badge>
+          </Tooltip>
+        ) : null}
+        <TimeAgo iso={scan.finishedAt ?? scan.createdAt} size="xs" c="dimmed" />
+      </Group>
+      {scan.status === 'completed' ? (
+        <Text size="xs" c="dimmed">
+          {scan.assetsSeen} assets · {scan.findingsOpen} open findings
+        </Text>
+      ) : (
+        <Text size="xs" c="red">
+          {scan.errors[0]?.message ?? 'The scan failed.'}
+        </Text>
+      )}
+    </Stack>
+  );
+}

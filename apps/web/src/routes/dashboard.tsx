@@ -1,0 +1,524 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Grid,
+  Group,
+  Progress,
+  RingProgress,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  type MantineColor,
+} from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import {
+  IconAlertTriangle,
+  IconCloud,
+  IconCloudPlus,
+  IconRadar,
+  IconServer2,
+  IconShieldCheck,
+  IconTargetArrow,
+} from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { SEVERITIES, type TCloudAccount, type TPostureSummary, type TScan } from '@aispm/contracts';
+import { useAccounts } from '../api/accounts.hooks';
+import { usePosture } from '../api/posture.hooks';
+import { isScanActive, useScan } from '../api/scans.hooks';
+import { PageHeader } from '../components/page-header';
+import { ProblemAlert } from '../components/problem-alert';
+import { DetailsList } from '../components/details-list';
+import { ScanStatusBadge } from '../components/scan-status-badge';
+import { SectionCard } from '../components/section-card';
+import { SeverityBadge, severityLabel } from '../components/severity-badge';
+import { StatCard } from '../components/stat-card';
+import { TimeAgo } from '../components/time-ago';
+import { assetTypeLabel, providerLabel } from '../lib/format';
+import { severityColor } from '../theme';
+
+export default function DashboardPage() {
+  const posture = usePosture();
+  const accounts = useAccounts();
+
+  return (
+    <>
+      <PageHeader
+        title="Posture overview"
+        description="Security posture of the AI workloads in your connected cloud accounts."
+      />
+      {posture.isPending ? (
+        <DashboardSkeleton />
+      ) : posture.isError ? (
+        <ProblemAlert error={posture.error} onRetry={() => void posture.refetch()} />
+      ) : posture.data.accounts === 0 ? (
+        <NoAccounts />
+      ) : (
+        <Dashboard posture={posture.data} accounts={accounts.data ?? []} />
+      )}
+    </>
+  );
+}
+
+function Dashboard({ posture, accounts }: { posture: TPostureSummary; accounts: TCloudAccount[] }) {
+  const { assets, findings } = posture;
+  const byProvider = assets.byProvider
+    .filter((p) => p.count > 0)
+    .map((p) => `${providerLabel[p.provider]} ${p.count}`)
+    .join(' · ');
+
+  return (
+    <Stack gap="md">
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <ScoreCard score={posture.score} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" h="100%">
+            <StatCard
+              label="Cloud accounts"
+              value={posture.accounts}
+              icon={<IconCloud size={16} />}
+              hint={
+                <Anchor component={Link} to="/accounts" size="xs">
+                  Manage accounts
+                </Anchor>
+              }
+            />
+            <StatCard
+              label="AI assets"
+              value={assets.total}
+              icon={<IconServer2 size={16} />}
+              hint={byProvider || 'Nothing discovered yet'}
+            />
+            <StatCard
+              label="Assets with open findings"
+              value={assets.withOpenFindings}
+              color={assets.withOpenFindings > 0 ? 'orange' : 'teal'}
+              icon={<IconTargetArrow size={16} />}
+              hint={
+                assets.total > 0
+                  ? `${Math.round((assets.withOpenFindings / assets.total) * 100)}% of the inventory`
+                  : undefined
+              }
+            />
+            <StatCard
+              label="Open findings"
+              value={findings.open}
+              color={findings.open > 0 ? 'red' : 'teal'}
+              icon={<IconAlertTriangle size={16} />}
+              hint={
+                <Anchor component={Link} to="/findings" size="xs">
+                  Review findings
+                </Anchor>
+              }
+            />
+          </SimpleGrid>
+        </Grid.Col>
+      </Grid>
+
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <SeverityChart posture={posture} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <LastScanCard scan={posture.lastScan} accounts={accounts} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <TopChecks posture={posture} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <AssetsByType posture={posture} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+function scoreColor(score: number): MantineColor {
+  if (score >= 80) return 'teal';
+  if (score >= 60) return 'yellow';
+  if (score >= 40) return 'orange';
+  return 'red';
+}
+
+function ScoreCard({ score }: { score: number | null }) {
+  return (
+    <SectionCard title="Posture score" h="100%">
+      <Group wrap="nowrap" gap="lg">
+        <RingProgress
+          size={132}
+          thickness={12}
+          roundCaps
+          sections={score === null ? [] : [{ value: score, color: scoreColor(score) }]}
+          label={
+            <Text
+              ta="center"
+              fz={score === null ? 28 : 32}
+              fw={750}
+              c={score === null ? 'dimmed' : undefined}
+            >
+              {score ?? '—'}
+            </Text>
+          }
+          aria-label={
+            score === null ? 'Posture score not available yet' : `Posture score ${score} out of 100`
+          }
+        />
+        <Stack gap={6}>
+          {score === null ? (
+            <Text size="sm" c="dimmed">
+              The score appears after the first completed scan. Start one from{' '}
+              <Anchor component={Link} to="/accounts">
+                Cloud accounts
+              </Anchor>
+              .
+            </Text>
+          ) : (
+            <>
+              <Text size="sm">
+                <Text span fw={650}>
+                  {score}%
+                </Text>{' '}
+                of evaluated AI assets have no open finding.
+              </Text>
+              <Text size="xs" c="dimmed">
+                Resolve findings on the most exposed assets first to raise the score.
+              </Text>
+            </>
+          )}
+        </Stack>
+      </Group>
+    </SectionCard>
+  );
+}
+
+function SeverityChart({ posture }: { posture: TPostureSummary }) {
+  // Every severity is plotted, zeros included, so the shape of the chart is comparable from scan to scan.
+  const data = SEVERITIES.map((severity) => ({
+    severity: severityLabel(severity),
+    count: posture.findings.bySeverity.find((s) => s.severity === severity)?.count ?? 0,
+    color: `${severityColor[severity]}.6`,
+  }));
+  return (
+    <SectionCard
+      title="Open findings by severity"
+      h="100%"
+      actions={
+        <Anchor component={Link} to="/findings" size="sm">
+          All findings
+        </Anchor>
+      }
+    >
+      <BarChart
+        h={200}
+        data={data}
+        dataKey="severity"
+        series={[{ name: 'count', label: 'Open findings', color: 'gray.6' }]}
+        maxBarWidth={56}
+        gridAxis="x"
+        tickLine="none"
+        yAxisProps={{ allowDecimals: false, width: 32 }}
+        aria-hidden
+      />
+      <Group gap="xs" mt="md">
+        {SEVERITIES.map((severity) => {
+          const count = data.find((d) => d.severity === severityLabel(severity))?.count ?? 0;
+          return (
+            <Anchor
+              key={severity}
+              component={Link}
+              to={`/findings?severity=${severity}`}
+              underline="never"
+              aria-label={`${count} open ${severity} findings`}
+            >
+              <SeverityBadge
+                severity={severity}
+                size="lg"
+                rightSection={
+                  <Text span fw={700} size="xs">
+                    {count}
+                  </Text>
+                }
+              />
+            </Anchor>
+          );
+        })}
+      </Group>
+    </SectionCard>
+  );
+}
+
+function LastScanCard({ scan: summarised, accounts }: { scan: TScan | null; accounts: TCloudAccount[] }) {
+  // The posture summary refreshes every few seconds; the scan itself is polled every second while it runs.
+  const live = useScan(summarised?.id);
+  const scan = live.data ?? summarised;
+  if (!scan) {
+    return (
+      <SectionCard title="Last scan" h="100%">
+        <EmptyState
+          size="sm"
+          icon={<IconRadar />}
+          withIndicatorBackground
+          title="No scan yet"
+          description="Scan an account to build the inventory and evaluate the checks."
+        >
+          <EmptyState.Actions>
+            <Button component={Link} to="/accounts" size="xs" variant="light">
+              Go to Cloud accounts
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </SectionCard>
+    );
+  }
+  const account = accounts.find((a) => a.id === scan.accountId);
+  const active = isScanActive(scan.status);
+  return (
+    <SectionCard title="Last scan" h="100%" actions={<ScanStatusBadge status={scan.status} />}>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text size="sm" fw={600}>
+            {account?.name ?? 'Unknown account'}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {scan.finishedAt ? 'finished ' : scan.startedAt ? 'started ' : 'queued '}
+            <TimeAgo iso={scan.finishedAt ?? scan.startedAt ?? scan.createdAt} />
+          </Text>
+        </Group>
+        {active ? (
+          <Progress
+            value={scan.tasksTotal > 0 ? (scan.tasksDone / scan.tasksTotal) * 100 : 0}
+            animated
+            aria-label="Scan progress"
+          />
+        ) : null}
+        <SimpleGrid cols={3} spacing="xs">
+          <Figure label="Assets seen" value={scan.assetsSeen} />
+          <Figure label="Open findings" value={scan.findingsOpen} />
+          <Figure
+            label="Tasks"
+            value={`${scan.tasksDone}/${scan.tasksTotal}`}
+            note={scan.tasksFailed > 0 ? `${scan.tasksFailed} failed` : undefined}
+          />
+        </SimpleGrid>
+        <DetailsList
+          items={[
+            { label: 'Trigger', value: scan.trigger },
+            { label: 'Queued', value: <TimeAgo iso={scan.createdAt} size="sm" /> },
+            { label: 'Duration', value: duration(scan) },
+            ...(account ? [{ label: 'Regions', value: account.regions.join(', ') }] : []),
+          ]}
+        />
+        {scan.partial ? (
+          <Badge color="yellow" variant="light" leftSection={<IconAlertTriangle size={12} />}>
+            Partial: some listings failed, their inventory was kept as it was
+          </Badge>
+        ) : null}
+        {scan.errors.length > 0 ? (
+          <Table withTableBorder fz="xs" verticalSpacing={4} highlightOnHover={false}>
+            <Table.Caption>Errors reported by the scan</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Region</Table.Th>
+                <Table.Th>Error</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {scan.errors.slice(0, 5).map((e, i) => (
+                <Table.Tr key={`${e.service}-${e.region}-${i}`}>
+                  <Table.Td>{e.service}</Table.Td>
+                  <Table.Td>{e.region}</Table.Td>
+                  <Table.Td>
+                    <Text fz="xs" fw={600}>
+                      {e.code}
+                    </Text>
+                    <Text fz="xs" c="dimmed">
+                      {e.message}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+      </Stack>
+    </SectionCard>
+  );
+}
+
+function duration(scan: TScan): string {
+  if (!scan.startedAt) return 'Not started';
+  const end = scan.finishedAt ? new Date(scan.finishedAt).getTime() : Date.now();
+  const seconds = Math.max(0, Math.round((end - new Date(scan.startedAt).getTime()) / 1000));
+  const text = seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return scan.finishedAt ? text : `${text} so far`;
+}
+
+function Figure({ label, value, note }: { label: string; value: string | number; note?: string }) {
+  return (
+    <Card p="xs" radius="sm" bg="var(--app-main-bg)" withBorder={false}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {value}
+      </Text>
+      {note ? (
+        <Text size="xs" c="red">
+          {note}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+function TopChecks({ posture }: { posture: TPostureSummary }) {
+  const checks = posture.findings.topChecks;
+  return (
+    <SectionCard title="Top failing checks" h="100%">
+      {checks.length === 0 ? (
+        <EmptyState
+          size="sm"
+          icon={<IconShieldCheck />}
+          withIndicatorBackground
+          title="No failing checks"
+          description="Every evaluated asset passes every check."
+        />
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={100}>Severity</Table.Th>
+                <Table.Th>Check</Table.Th>
+                <Table.Th ta="right" w={100}>
+                  Findings
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {checks.map((check) => (
+                <Table.Tr key={check.checkId}>
+                  <Table.Td>
+                    <SeverityBadge severity={check.severity} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/findings?checkId=${encodeURIComponent(check.checkId)}`}
+                      size="sm"
+                    >
+                      {check.title}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {check.count}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </SectionCard>
+  );
+}
+
+function AssetsByType({ posture }: { posture: TPostureSummary }) {
+  const types = [...posture.assets.byType].sort((a, b) => b.count - a.count);
+  const max = Math.max(1, ...types.map((t) => t.count));
+  return (
+    <SectionCard
+      title="AI assets by type"
+      h="100%"
+      actions={
+        <Anchor component={Link} to="/inventory" size="sm">
+          Inventory
+        </Anchor>
+      }
+    >
+      {types.length === 0 ? (
+        <EmptyState
+          size="sm"
+          icon={<IconServer2 />}
+          withIndicatorBackground
+          title="No assets yet"
+          description="Assets appear here after a scan discovers them."
+        />
+      ) : (
+        <Stack gap="sm">
+          {types.map((t) => (
+            <Anchor
+              key={t.assetType}
+              component={Link}
+              to={`/inventory?assetType=${encodeURIComponent(t.assetType)}`}
+              underline="never"
+              c="inherit"
+            >
+              <Group justify="space-between" mb={4} wrap="nowrap">
+                <Text size="sm">{assetTypeLabel(t.assetType)}</Text>
+                <Text size="sm" fw={650} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {t.count}
+                </Text>
+              </Group>
+              <Progress value={(t.count / max) * 100} size="sm" color="indigo" aria-hidden />
+            </Anchor>
+          ))}
+        </Stack>
+      )}
+    </SectionCard>
+  );
+}
+
+function NoAccounts() {
+  return (
+    <Card radius="md" py={60}>
+      <EmptyState
+        icon={<IconCloudPlus />}
+        variant="light"
+        size="lg"
+        title="Connect your first cloud account"
+        description="aispm discovers SageMaker notebooks, endpoints and models in the accounts you connect, then checks them for risky configurations."
+      >
+        <EmptyState.Actions>
+          <Button component={Link} to="/accounts" leftSection={<IconCloud size={16} />}>
+            Go to Cloud accounts
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    </Card>
+  );
+}
+
+function DashboardSkeleton() {
+  return (
+    <Stack gap="md" aria-busy aria-label="Loading posture">
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Skeleton height={196} radius="md" />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+            {Array.from({ length: 4 }, (_, i) => (
+              <Skeleton key={i} height={90} radius="md" />
+            ))}
+          </SimpleGrid>
+        </Grid.Col>
+      </Grid>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Skeleton height={300} radius="md" />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Skeleton height={300} radius="md" />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
