@@ -20,9 +20,12 @@ step "migrations match the schema"
 DATABASE_URL="$TEST_DATABASE_URL" node scripts/ensure-database.mjs
 DATABASE_URL="$TEST_DATABASE_URL" npx prisma migrate diff --from-migrations prisma/migrations \
   --to-schema-datamodel prisma/schema.prisma --script --exit-code > /dev/null
+mkdir -p .data/results
+rm -f .data/results/*.json
 step "unit tests"
-npx vitest run --project unit
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=.data/results/unit.json
 step "e2e tests (Postgres, Redis, cloud simulator)"
-npx vitest run --project e2e
+npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.data/results/e2e.json
 step "browser tests (Playwright, Chromium)"
 bash scripts/browser-test.sh
+node scripts/test-summary.mjs .data/results

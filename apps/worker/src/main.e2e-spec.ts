@@ -40,7 +40,7 @@ describe('worker process', () => {
         kill('SIGTERM');
       }
     });
-    expect(output).toContain('shutting down');
+    expect({ code, output }).toMatchObject({ code: 0, output: expect.stringContaining('shutting down') });
     expect(output).toContain('"msg":"stopped"');
     expect(code).toBe(0);
   });

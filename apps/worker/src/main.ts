@@ -12,7 +12,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  const logger = pino({ level: env.LOG_LEVEL, base: { service: 'aispm-worker' } });
+  // Synchronous writes: the worker logs little, and its last lines before process.exit must not be lost.
+  const logger = pino(
+    { level: env.LOG_LEVEL, base: { service: 'aispm-worker' } },
+    pino.destination({ sync: true }),
+  );
   const db = createDatabase(env.DATABASE_URL, { applicationName: 'aispm-worker' });
   const worker = await startWorker(env, db, logger);
   logger.info({ concurrency: env.DISCOVERY_CONCURRENCY }, 'worker started');
