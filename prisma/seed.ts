@@ -1,13 +1,8 @@
 // Demo data: the default organization and one AWS account pointing at the local cloud simulator.
 // Idempotent: running it again changes nothing. The scan itself is real: `npm run demo` starts it through the API.
+import { parseMasterKey } from '@aispm/config';
 import { SIM_AWS_ACCESS_KEY_ID, SIM_AWS_SECRET_ACCESS_KEY } from '@aispm/cloud-sim';
-import {
-  createCredentialCipher,
-  createDatabase,
-  credentialFingerprint,
-  newId,
-  parseMasterKey,
-} from '@aispm/db';
+import { createCredentialCipher, createDatabase, credentialFingerprint, newId } from '@aispm/db';
 
 const DEMO_ACCOUNT = 'Simulated AWS (demo)';
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { checkPostgres } from '@aispm/db';
 import { checkRedis } from '@aispm/jobs';
-import { EnvError, loadEnv } from './config/env';
+import { EnvError } from '@aispm/config';
+import { loadEnv } from './config/env';
 import { createApp, createLogger } from './app.factory';
 
 async function main(): Promise<void> {

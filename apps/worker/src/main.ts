@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { checkPostgres, createDatabase } from '@aispm/db';
 import { checkRedis } from '@aispm/jobs';
-import { EnvError, loadEnv } from './config/env';
+import { EnvError } from '@aispm/config';
+import { loadEnv } from './config/env';
 import { startWorker } from './worker';
 
 async function main(): Promise<void> {

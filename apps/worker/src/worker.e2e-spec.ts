@@ -2,7 +2,8 @@ import pino from 'pino';
 import { type Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError } from '@aispm/connectors';
-import { newId, parseMasterKey, type Database } from '@aispm/db';
+import { parseMasterKey } from '@aispm/config';
+import { newId, type Database } from '@aispm/db';
 import { JobQueues, createRedisConnection, planScanJob } from '@aispm/jobs';
 import { startWorker, type RunningWorker } from './worker';
 import {

@@ -12,12 +12,6 @@ export interface CredentialCipher {
 
 const VERSION = 1;
 
-export function parseMasterKey(value: string): Buffer {
-  const key = Buffer.from(value, 'base64');
-  if (key.length !== 32) throw new Error('must be 32 bytes, base64-encoded (openssl rand -base64 32)');
-  return key;
-}
-
 export function createCredentialCipher(masterKey: Buffer): CredentialCipher {
   if (masterKey.length !== 32) throw new Error('master key must be 32 bytes');
   return {

@@ -1,11 +1,6 @@
 export { createDatabase, type Database } from './client';
 export { newId } from './ids';
-export {
-  createCredentialCipher,
-  credentialFingerprint,
-  parseMasterKey,
-  type CredentialCipher,
-} from './credential-cipher';
+export { createCredentialCipher, credentialFingerprint, type CredentialCipher } from './credential-cipher';
 export {
   upsertAssetPage,
   markUnseenAssetsDeleted,

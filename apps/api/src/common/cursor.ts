@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ProblemException } from './problem';
 
 /** Opaque keyset cursors: base64url JSON of the last row's sort key. */
@@ -5,13 +6,16 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): unknown[] {
+/** Decodes a cursor into its sort key, or answers 400 when it is not one this API issued. */
+export function decodeCursor<S extends z.ZodType>(cursor: string, key: S): z.infer<S> {
+  let raw: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity) return key;
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the problem below
+    raw = undefined;
   }
+  const parsed = key.safeParse(raw);
+  if (parsed.success) return parsed.data;
   throw new ProblemException({
     status: 400,
     title: 'Invalid request',

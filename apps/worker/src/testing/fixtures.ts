@@ -1,6 +1,7 @@
 import type { TAssetRecord } from '@aispm/contracts';
 import type { AwsTarget, DiscoveryOptions, ServiceDiscoverer } from '@aispm/connectors';
-import { createCredentialCipher, createDatabase, newId, parseMasterKey, type Database } from '@aispm/db';
+import { parseMasterKey } from '@aispm/config';
+import { createCredentialCipher, createDatabase, newId, type Database } from '@aispm/db';
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 0x33).toString('base64');
 

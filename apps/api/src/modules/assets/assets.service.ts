@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { TAsset, TAssetPage, TAssetQuery } from '@aispm/contracts';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
-import { notFound, ProblemException } from '../../common/problem';
+import { notFound } from '../../common/problem';
 import { AssetsRepository, type AssetRow } from './assets.repository';
+
+const ZAssetKey = z.tuple([z.uuid()]);
 
 function toAssetDto(a: AssetRow): TAsset {
   return {
@@ -28,18 +30,7 @@ export class AssetsService {
   constructor(@Inject(AssetsRepository) private readonly repo: AssetsRepository) {}
 
   async page(tenantId: string, q: TAssetQuery): Promise<TAssetPage> {
-    let afterId: string | undefined;
-    if (q.cursor) {
-      const [id] = decodeCursor(q.cursor, 1);
-      if (!z.uuid().safeParse(id).success) {
-        throw new ProblemException({
-          status: 400,
-          title: 'Invalid request',
-          detail: 'The cursor is not valid.',
-        });
-      }
-      afterId = id as string;
-    }
+    const afterId = q.cursor ? decodeCursor(q.cursor, ZAssetKey)[0] : undefined;
     const rows = await this.repo.page(tenantId, q, afterId);
     const items = rows.slice(0, q.limit).map(toAssetDto);
     const last = items.at(-1);

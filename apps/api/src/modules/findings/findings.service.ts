@@ -9,7 +9,6 @@ import {
 import { checks, findCheck } from '@aispm/risk';
 import { z } from 'zod';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
-import { ProblemException } from '../../common/problem';
 import { FindingsRepository, type FindingKey, type FindingRow } from './findings.repository';
 
 const ZFindingKey = z.tuple([ZSeverity, z.number().int(), z.uuid()]);
@@ -45,15 +44,7 @@ export class FindingsService {
   async page(tenantId: string, q: TFindingQuery): Promise<TFindingPage> {
     let after: FindingKey | undefined;
     if (q.cursor) {
-      const key = ZFindingKey.safeParse(decodeCursor(q.cursor, 3));
-      if (!key.success) {
-        throw new ProblemException({
-          status: 400,
-          title: 'Invalid request',
-          detail: 'The cursor is not valid.',
-        });
-      }
-      const [severity, riskScore, id] = key.data;
+      const [severity, riskScore, id] = decodeCursor(q.cursor, ZFindingKey);
       after = { severity, riskScore, id };
     }
     const rows = await this.repo.page(tenantId, q, after);

@@ -11,7 +11,7 @@ import {
   type RunningSimulator,
   type SimNotebook,
 } from '@aispm/cloud-sim';
-import { parseMasterKey } from '@aispm/db';
+import { parseMasterKey } from '@aispm/config';
 import { startWorker, type RunningWorker } from '@aispm/worker/testing';
 import { TEST_MASTER_KEY, createOrg, startTestApi, type TestApi } from '../../testing/test-app';
 

@@ -1,0 +1,1 @@
+export { EnvError, ZServiceEnv, loadEnv, parseMasterKey } from './env';
