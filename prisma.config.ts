@@ -7,10 +7,14 @@ import { PrismaPg } from '@prisma/adapter-pg';
 
 // With a `connectionString`, node-postgres lets the URL's database win over `database`, so the adapter's
 // shadow pool would hit the main database. Pass discrete fields instead.
+// Migrations run as the schema owner (DATABASE_ADMIN_URL); the services connect as aispm_app (DATABASE_URL).
 function pgConfig() {
-  const url = process.env.DATABASE_URL;
-  if (!url)
-    throw new Error('DATABASE_URL is not set (for example postgresql://postgres@127.0.0.1:5432/aispm)');
+  const url = process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'DATABASE_ADMIN_URL is not set (the schema owner, e.g. postgresql://postgres@127.0.0.1:5432/aispm)',
+    );
+  }
   const u = new URL(url);
   return {
     host: u.hostname,

@@ -1,11 +1,5 @@
 import { defineConfig } from 'vitest/config';
-
-// e2e tests use their own database and Redis db so they never touch a running demo.
-const e2eEnv = {
-  DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/aispm_test',
-  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
-  LOG_LEVEL: 'silent',
-};
+import { e2eEnv } from './scripts/e2e-env';
 
 // Tiers (STYLE.md): *.spec.ts are unit tests that talk to nothing outside the process;
 // *.e2e-spec.ts talk to a real Postgres, Redis and the cloud simulator.

@@ -7,9 +7,10 @@ import { createCredentialCipher, createDatabase, credentialFingerprint, newId } 
 const DEMO_ACCOUNT = 'Simulated AWS (demo)';
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
+  // The seed runs as the schema owner, like migrations: it writes rows of a tenant it is creating.
+  const databaseUrl = process.env.DATABASE_ADMIN_URL;
   const masterKey = process.env.MASTER_KEY;
-  if (!databaseUrl || !masterKey) throw new Error('DATABASE_URL and MASTER_KEY must be set');
+  if (!databaseUrl || !masterKey) throw new Error('DATABASE_ADMIN_URL and MASTER_KEY must be set');
   const simUrl = process.env.SIM_URL ?? `http://127.0.0.1:${process.env.SIM_PORT ?? '4510'}`;
   const cipher = createCredentialCipher(parseMasterKey(masterKey));
   const db = createDatabase(databaseUrl, { max: 2, applicationName: 'aispm-seed' });

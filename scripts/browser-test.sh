@@ -9,7 +9,8 @@ if [ ! -x /usr/bin/chromium ]; then
   exit 1
 fi
 
-export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/aispm_browser"
+export DATABASE_ADMIN_URL="postgresql://postgres@127.0.0.1:5432/aispm_browser"
+export DATABASE_URL="postgresql://aispm_app@127.0.0.1:5432/aispm_browser"
 export REDIS_URL="redis://127.0.0.1:6379/2"
 export PORT=3100 SIM_PORT=4610 WEB_PORT=5273
 export WEB_URL="http://127.0.0.1:${WEB_PORT}" SIM_URL="http://127.0.0.1:${SIM_PORT}"

@@ -1,7 +1,12 @@
 # Shared defaults for the demo and test scripts. Every value can be overridden from the environment.
-export DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/aispm}"
+# Two database identities: the schema owner runs migrations and the seed; the services connect as aispm_app,
+# which row-level security confines to one tenant per transaction.
+export DATABASE_ADMIN_URL="${DATABASE_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/aispm}"
+export DATABASE_URL="${DATABASE_URL:-postgresql://aispm_app@127.0.0.1:5432/aispm}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
-export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/aispm_test}"
+export TEST_DATABASE_ADMIN_URL="${TEST_DATABASE_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432/aispm_test}"
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://aispm_app@127.0.0.1:5432/aispm_test}"
+export TURBO_TELEMETRY_DISABLED=1
 # The master key that encrypts stored cloud credentials. Made once per checkout for local use and kept in
 # .data/master.key (git-ignored); production deployments must set MASTER_KEY themselves.
 if [ -z "${MASTER_KEY:-}" ]; then
@@ -10,4 +15,3 @@ if [ -z "${MASTER_KEY:-}" ]; then
   MASTER_KEY="$(cat .data/master.key)"
   export MASTER_KEY
 fi
-export TURBO_TELEMETRY_DISABLED=1

@@ -4,7 +4,10 @@ import net from 'node:net';
 const targets = [
   {
     name: 'PostgreSQL',
-    url: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/aispm',
+    url:
+      process.env.DATABASE_ADMIN_URL ??
+      process.env.DATABASE_URL ??
+      'postgresql://postgres@127.0.0.1:5432/aispm',
     port: 5432,
     hint: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start   (or: docker compose up -d postgres)',
   },

@@ -18,7 +18,7 @@ if (!['dev', 'preview'].includes(args.web)) {
 
 const env = {
   ...process.env,
-  DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/aispm',
+  DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://aispm_app@127.0.0.1:5432/aispm',
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   PORT: process.env.PORT ?? '3000',
   SIM_PORT: process.env.SIM_PORT ?? '4510',

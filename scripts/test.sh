@@ -17,8 +17,8 @@ step "typecheck"
 npx tsc -p tsconfig.json
 npx turbo run typecheck --output-logs=errors-only
 step "migrations match the schema"
-DATABASE_URL="$TEST_DATABASE_URL" node scripts/ensure-database.mjs
-DATABASE_URL="$TEST_DATABASE_URL" npx prisma migrate diff --from-migrations prisma/migrations \
+DATABASE_ADMIN_URL="$TEST_DATABASE_ADMIN_URL" DATABASE_URL="$TEST_DATABASE_URL" node scripts/ensure-database.mjs
+DATABASE_ADMIN_URL="$TEST_DATABASE_ADMIN_URL" npx prisma migrate diff --from-migrations prisma/migrations \
   --to-schema-datamodel prisma/schema.prisma --script --exit-code > /dev/null
 mkdir -p .data/results
 rm -f .data/results/*.json

@@ -3,7 +3,7 @@ import { checkPostgres, createDatabase } from '@aispm/db';
 import { checkRedis } from '@aispm/jobs';
 import { EnvError } from '@aispm/config';
 import { loadEnv } from './config/env';
-import { startWorker } from './worker';
+import { startWorker, type RunningWorker } from './worker';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -19,9 +19,10 @@ async function main(): Promise<void> {
     pino.destination({ sync: true }),
   );
   const db = createDatabase(env.DATABASE_URL, { applicationName: 'aispm-worker' });
-  const worker = await startWorker(env, db, logger);
-  logger.info({ concurrency: env.DISCOVERY_CONCURRENCY }, 'worker started');
 
+  // Handlers go in before anything else: a signal that arrives while the worker starts must stop it cleanly,
+  // not kill it with the default action.
+  const running: { worker?: RunningWorker } = {};
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -32,13 +33,17 @@ async function main(): Promise<void> {
       process.exit(1);
     }, env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
-    await worker.close();
+    await running.worker?.close();
     await db.close();
     logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+
+  running.worker = await startWorker(env, db, logger);
+  if (stopping) await running.worker.close();
+  else logger.info({ concurrency: env.DISCOVERY_CONCURRENCY }, 'worker started');
 }
 
 main().catch((e: unknown) => {

@@ -5,41 +5,43 @@ import { discoverJob, evaluateScanJob, planScanJob, type JobQueues } from '@aisp
 /**
  * Postgres is the source of truth and Redis may lose its queue. This re-enqueues the next step of every scan
  * that is not finished; deterministic job ids make it a no-op for work already waiting or running, and handlers
- * skip work that Postgres says is done.
+ * skip work that Postgres says is done. Each scan is looked at under its own tenant.
  */
 export async function reconcileScans(db: Database, queues: JobQueues, logger: Logger): Promise<number> {
-  const { prisma } = db;
-  // A scan whose last task ended but that never moved on (the process died between the two steps).
-  await db.pool.query(
-    `UPDATE scans SET status = 'evaluating'
-      WHERE status = 'running' AND tasks_total > 0 AND tasks_done + tasks_failed >= tasks_total`,
-  );
-  const scans = await prisma.scan.findMany({
-    where: { status: { in: ['queued', 'running', 'evaluating'] } },
-    select: { id: true, tenantId: true, status: true },
-    take: 1000,
-  });
+  // The one cross-tenant read the application role may make: ids and states of unfinished scans.
+  const scans = await db.prisma.$queryRaw<{ id: string; tenant_id: string; status: string }[]>`
+    SELECT id, tenant_id, status::text AS status FROM app_unfinished_scans(1000)`;
   let enqueued = 0;
   for (const s of scans) {
-    const ref = { tenantId: s.tenantId, scanId: s.id };
-    if (s.status === 'queued') {
-      await queues.enqueue(planScanJob, ref);
-      enqueued += 1;
-    } else if (s.status === 'evaluating') {
-      await queues.enqueue(evaluateScanJob, ref);
-      enqueued += 1;
-    } else {
-      const open = await prisma.scanTask.findMany({
-        where: { scanId: s.id, tenantId: s.tenantId, status: { in: ['queued', 'running'] } },
+    const ref = { tenantId: s.tenant_id, scanId: s.id };
+    const next = await db.tenant(s.tenant_id, async (tx) => {
+      if (s.status !== 'running') return { status: s.status, taskIds: [] as string[] };
+      // A scan whose last task ended but that never moved on (the process died between the two steps).
+      const moved = await tx.$executeRawUnsafe(
+        `UPDATE scans SET status = 'evaluating' WHERE id = $1::uuid AND status = 'running'
+            AND tasks_total > 0 AND tasks_done + tasks_failed >= tasks_total`,
+        s.id,
+      );
+      if (moved > 0) return { status: 'evaluating', taskIds: [] };
+      const open = await tx.scanTask.findMany({
+        where: { scanId: s.id, status: { in: ['queued', 'running'] } },
         select: { id: true },
       });
-      if (open.length === 0) {
-        // Running with no tasks at all: the plan step never wrote them.
-        await queues.enqueue(planScanJob, ref);
-        enqueued += 1;
-      }
-      for (const t of open) {
-        await queues.enqueue(discoverJob, { ...ref, taskId: t.id });
+      return { status: 'running', taskIds: open.map((t) => t.id) };
+    });
+    if (next.status === 'queued') {
+      await queues.enqueue(planScanJob, ref);
+      enqueued += 1;
+    } else if (next.status === 'evaluating') {
+      await queues.enqueue(evaluateScanJob, ref);
+      enqueued += 1;
+    } else if (next.taskIds.length === 0) {
+      // Running with no open task at all: the plan step never wrote them.
+      await queues.enqueue(planScanJob, ref);
+      enqueued += 1;
+    } else {
+      for (const taskId of next.taskIds) {
+        await queues.enqueue(discoverJob, { ...ref, taskId });
         enqueued += 1;
       }
     }

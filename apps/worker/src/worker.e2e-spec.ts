@@ -11,6 +11,7 @@ import {
   TEST_MASTER_KEY,
   createTenantWithAccount,
   notebookRecord,
+  adminDatabase,
   testDatabase,
 } from './testing/fixtures';
 
@@ -18,6 +19,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1';
 const logger = pino({ level: 'silent' });
 
 let db: Database;
+let admin: Database;
 let worker: RunningWorker;
 let queues: JobQueues;
 let redis: Redis;
@@ -28,7 +30,7 @@ let accountId: string;
 async function waitForScan(scanId: string, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const scan = await db.prisma.scan.findUniqueOrThrow({ where: { id: scanId } });
+    const scan = await admin.prisma.scan.findUniqueOrThrow({ where: { id: scanId } });
     if (scan.status === 'completed' || scan.status === 'failed') return scan;
     if (Date.now() > deadline) throw new Error(`scan still ${scan.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
@@ -37,13 +39,13 @@ async function waitForScan(scanId: string, timeoutMs = 20_000) {
 
 async function runScan(opts: { enqueue?: boolean } = {}) {
   const scanId = newId();
-  await db.prisma.scan.create({ data: { id: scanId, tenantId, accountId, status: 'queued' } });
+  await admin.prisma.scan.create({ data: { id: scanId, tenantId, accountId, status: 'queued' } });
   if (opts.enqueue !== false) await queues.enqueue(planScanJob, { tenantId, scanId });
   return scanId;
 }
 
 const findings = (status?: 'open' | 'resolved') =>
-  db.prisma.finding.findMany({
+  admin.prisma.finding.findMany({
     where: { tenantId, ...(status ? { status } : {}) },
     include: { asset: true },
     orderBy: [{ checkId: 'asc' }],
@@ -51,6 +53,7 @@ const findings = (status?: 'open' | 'resolved') =>
 
 beforeAll(async () => {
   db = testDatabase();
+  admin = adminDatabase();
   redis = createRedisConnection(REDIS_URL, { forWorker: true });
   queues = new JobQueues(redis);
   worker = await startWorker(
@@ -71,10 +74,11 @@ afterAll(async () => {
   await queues?.close();
   redis?.disconnect();
   await db?.close();
+  await admin?.close();
 });
 
 beforeEach(async () => {
-  ({ tenantId, accountId } = await createTenantWithAccount(db, ['us-east-1', 'eu-west-1']));
+  ({ tenantId, accountId } = await createTenantWithAccount(admin, ['us-east-1', 'eu-west-1']));
   discoverer.script.clear();
 });
 
@@ -96,7 +100,7 @@ describe('scan pipeline', () => {
     });
     expect(scan.assetsSeen).toBe(3);
     expect(scan.findingsOpen).toBe(3);
-    const tasks = await db.prisma.scanTask.findMany({
+    const tasks = await admin.prisma.scanTask.findMany({
       where: { scanId: scan.id },
       orderBy: { region: 'asc' },
     });
@@ -109,7 +113,7 @@ describe('scan pipeline', () => {
       ['nokey-nb', 'aws.sagemaker.notebook.no_cmk'],
       ['open-nb', 'aws.sagemaker.notebook.root_access'],
     ]);
-    const account = await db.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
+    const account = await admin.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
     expect(account.lastScanId).toBe(scan.id);
   });
 
@@ -117,14 +121,14 @@ describe('scan pipeline', () => {
     discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1', { RootAccess: 'Enabled' })]]);
     await waitForScan(await runScan());
     const [first] = await findings('open');
-    const assetBefore = await db.prisma.asset.findFirstOrThrow({ where: { tenantId } });
+    const assetBefore = await admin.prisma.asset.findFirstOrThrow({ where: { tenantId } });
 
     await waitForScan(await runScan());
     const [again] = await findings('open');
     expect(again!.id).toBe(first!.id);
     expect(again!.firstSeen).toEqual(first!.firstSeen);
-    expect(await db.prisma.asset.count({ where: { tenantId } })).toBe(1);
-    const assetAfter = await db.prisma.asset.findFirstOrThrow({ where: { tenantId } });
+    expect(await admin.prisma.asset.count({ where: { tenantId } })).toBe(1);
+    const assetAfter = await admin.prisma.asset.findFirstOrThrow({ where: { tenantId } });
     expect(assetAfter.firstSeen).toEqual(assetBefore.firstSeen);
     expect(assetAfter.lastSeen.getTime()).toBeGreaterThan(assetBefore.lastSeen.getTime());
 
@@ -160,7 +164,7 @@ describe('scan pipeline', () => {
     await waitForScan(await runScan());
     discoverer.script.set('us-east-1', [[notebookRecord('stays', 'us-east-1')]]);
     await waitForScan(await runScan());
-    const assets = await db.prisma.asset.findMany({ where: { tenantId }, orderBy: { name: 'asc' } });
+    const assets = await admin.prisma.asset.findMany({ where: { tenantId }, orderBy: { name: 'asc' } });
     expect(assets.map((a) => [a.name, a.deletedAt === null])).toEqual([
       ['goes', false],
       ['stays', true],
@@ -193,7 +197,7 @@ describe('scan pipeline', () => {
         message: 'the credentials lack sagemaker:ListNotebookInstances',
       },
     ]);
-    expect(await db.prisma.asset.count({ where: { tenantId, deletedAt: null } })).toBe(2);
+    expect(await admin.prisma.asset.count({ where: { tenantId, deletedAt: null } })).toBe(2);
   });
 
   it('fails the scan, and says why, when every listing fails', async () => {
@@ -207,7 +211,7 @@ describe('scan pipeline', () => {
     discoverer.script.set('eu-west-1', [denied]);
     const scan = await waitForScan(await runScan());
     expect(scan).toMatchObject({ status: 'failed', tasksFailed: 2 });
-    const account = await db.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
+    const account = await admin.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
     expect(account).toMatchObject({
       status: 'error',
       statusMessage: 'the access key TEST… is not recognised',
@@ -227,10 +231,10 @@ describe('recovery when Redis loses its queue', () => {
   it('re-enqueues the open tasks of a running scan and the evaluation of an evaluating one', async () => {
     discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1')]]);
     const scanId = newId();
-    await db.prisma.scan.create({
+    await admin.prisma.scan.create({
       data: { id: scanId, tenantId, accountId, status: 'running', tasksTotal: 2, startedAt: new Date() },
     });
-    await db.prisma.scanTask.createMany({
+    await admin.prisma.scanTask.createMany({
       data: [
         {
           id: newId(),

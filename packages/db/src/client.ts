@@ -1,12 +1,23 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/prisma/client';
+import { PrismaClient, type Prisma } from './generated/prisma/client';
+
+/** A Prisma transaction in which Postgres row-level security confines every statement to one tenant. */
+export type TenantTx = Prisma.TransactionClient;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Database {
-  /** Prisma for ordinary reads and writes. */
+  /**
+   * Unscoped client: for the global tables (organizations, users) only. Tenant tables refuse it: their
+   * row-level security policies raise when no tenant is set.
+   */
   prisma: PrismaClient;
-  /** The same connection pool, for the ingestion hot path's set-based SQL (PRISMA.md: no upsertMany in Prisma). */
-  pool: pg.Pool;
+  /**
+   * Runs `fn` in one transaction whose tenant is set with SET LOCAL app.tenant_id, so Postgres itself keeps
+   * every read and write inside that tenant, whatever filters the code forgets.
+   */
+  tenant<T>(tenantId: string, fn: (tx: TenantTx) => Promise<T>, opts?: { timeoutMs?: number }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -24,7 +35,17 @@ export function createDatabase(
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
-    pool,
+    tenant(tenantId, fn, txOpts) {
+      if (!UUID.test(tenantId))
+        return Promise.reject(new Error(`not a tenant id: ${JSON.stringify(tenantId)}`));
+      return prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+          return fn(tx);
+        },
+        { maxWait: 10_000, timeout: txOpts?.timeoutMs ?? 30_000 },
+      );
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);

@@ -1,4 +1,4 @@
-export { createDatabase, type Database } from './client';
+export { createDatabase, type Database, type TenantTx } from './client';
 export { newId } from './ids';
 export { createCredentialCipher, credentialFingerprint, type CredentialCipher } from './credential-cipher';
 export {

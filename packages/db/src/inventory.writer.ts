@@ -1,5 +1,5 @@
-import type pg from 'pg';
 import type { TAssetRecord, TProvider } from '@aispm/contracts';
+import type { TenantTx } from './client';
 import { newId } from './ids';
 
 export interface AssetPageContext {
@@ -23,7 +23,7 @@ export interface UpsertedAsset {
  * first_seen is kept, last_seen only moves forward, and a row that was marked deleted comes back.
  */
 export async function upsertAssetPage(
-  pool: pg.Pool,
+  tx: TenantTx,
   ctx: AssetPageContext,
   records: readonly TAssetRecord[],
 ): Promise<UpsertedAsset[]> {
@@ -31,12 +31,9 @@ export async function upsertAssetPage(
   for (const r of records) unique.set(`${r.assetType}\u0000${r.nativeId}`, r);
   if (unique.size === 0) return [];
   const rows = [...unique.values()];
-  const { rows: out } = await pool.query<{
-    id: string;
-    asset_type: string;
-    native_id: string;
-    inserted: boolean;
-  }>(
+  const out = await tx.$queryRawUnsafe<
+    { id: string; asset_type: string; native_id: string; inserted: boolean }[]
+  >(
     `INSERT INTO assets (id, tenant_id, account_id, provider, asset_type, native_id, name, region, attributes, tags,
                          first_seen, last_seen, last_scan_id, deleted_at)
      SELECT u.id, $1::uuid, $2::uuid, $3::"CloudProvider", u.asset_type, u.native_id, u.name, u.region,
@@ -52,20 +49,18 @@ export async function upsertAssetPage(
             last_scan_id = EXCLUDED.last_scan_id,
             deleted_at = NULL
      RETURNING id, asset_type, native_id, (xmax = 0) AS inserted`,
-    [
-      ctx.tenantId,
-      ctx.accountId,
-      ctx.provider,
-      ctx.seenAt,
-      ctx.scanId,
-      rows.map(() => newId()),
-      rows.map((r) => r.assetType),
-      rows.map((r) => r.nativeId),
-      rows.map((r) => r.name),
-      rows.map((r) => r.region),
-      rows.map((r) => JSON.stringify(r.attributes)),
-      rows.map((r) => JSON.stringify(r.tags)),
-    ],
+    ctx.tenantId,
+    ctx.accountId,
+    ctx.provider,
+    ctx.seenAt,
+    ctx.scanId,
+    rows.map(() => newId()),
+    rows.map((r) => r.assetType),
+    rows.map((r) => r.nativeId),
+    rows.map((r) => r.name),
+    rows.map((r) => r.region),
+    rows.map((r) => JSON.stringify(r.attributes)),
+    rows.map((r) => JSON.stringify(r.tags)),
   );
   return out.map((r) => ({ id: r.id, assetType: r.asset_type, nativeId: r.native_id, inserted: r.inserted }));
 }
@@ -76,7 +71,7 @@ export async function upsertAssetPage(
  * failed or was cut short: a throttled listing must not delete anything.
  */
 export async function markUnseenAssetsDeleted(
-  pool: pg.Pool,
+  tx: TenantTx,
   scope: {
     tenantId: string;
     accountId: string;
@@ -86,11 +81,15 @@ export async function markUnseenAssetsDeleted(
     at: Date;
   },
 ): Promise<number> {
-  const { rowCount } = await pool.query(
+  return tx.$executeRawUnsafe(
     `UPDATE assets SET deleted_at = $6
       WHERE tenant_id = $1 AND account_id = $2 AND asset_type = ANY($3::text[]) AND region = $4
         AND deleted_at IS NULL AND (last_scan_id IS DISTINCT FROM $5::uuid)`,
-    [scope.tenantId, scope.accountId, scope.assetTypes, scope.region, scope.scanId, scope.at],
+    scope.tenantId,
+    scope.accountId,
+    scope.assetTypes,
+    scope.region,
+    scope.scanId,
+    scope.at,
   );
-  return rowCount ?? 0;
 }

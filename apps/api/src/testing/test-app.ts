@@ -10,7 +10,10 @@ export const TEST_MASTER_KEY = Buffer.alloc(32, 0x5a).toString('base64');
 export interface TestApi {
   app: NestExpressApplication;
   env: Env;
+  /** The application role's connection (row-level security applies). */
   db: Database;
+  /** The schema owner's connection, for fixtures and for checking what was stored. */
+  admin: Database;
   logLines: string[];
   close(): Promise<void>;
 }
@@ -23,14 +26,19 @@ export async function startTestApi(): Promise<TestApi> {
   const app = await createApp(env, logger);
   await app.init();
   const db = createDatabase(env.DATABASE_URL, { max: 2 });
+  const adminUrl = process.env.DATABASE_ADMIN_URL;
+  if (!adminUrl) throw new Error('DATABASE_ADMIN_URL is not set for e2e tests');
+  const admin = createDatabase(adminUrl, { max: 2 });
   return {
     app,
     env,
     db,
+    admin,
     logLines,
     async close() {
       await app.close();
       await db.close();
+      await admin.close();
     },
   };
 }

@@ -12,32 +12,32 @@ function toScanError(service: string, region: string, err: unknown): TScanError 
 }
 
 /**
- * Lists one service in one region and writes each page to the inventory as it arrives. Only a listing that
- * ran to its end may mark unseen assets deleted; a failed or throttled one leaves the inventory as it was.
+ * Lists one service in one region and writes each page to the inventory as it arrives, one transaction and
+ * one set-based upsert per page. Only a listing that ran to its end may mark unseen assets deleted; a failed
+ * or throttled one leaves the inventory as it was.
  */
 export function discoverHandler(deps: WorkerDeps) {
   const now = deps.now ?? (() => new Date());
   return defineHandler({
     job: discoverJob,
     async handle({ tenantId, scanId, taskId }, attempt) {
-      const { prisma, pool } = deps.db;
-      const task = await prisma.scanTask.findFirst({
-        where: { tenantId, scanId, id: taskId },
-        include: { scan: { include: { account: true } } },
+      const { db } = deps;
+      const task = await db.tenant(tenantId, async (tx) => {
+        const found = await tx.scanTask.findFirst({
+          where: { scanId, id: taskId },
+          include: { scan: { include: { account: true } } },
+        });
+        if (!found || found.status === 'succeeded' || found.status === 'failed') return null;
+        if (found.scan.status !== 'running') return null;
+        await tx.scanTask.update({ where: { id: taskId }, data: { status: 'running', startedAt: now() } });
+        return found;
       });
-      if (!task || task.status === 'succeeded' || task.status === 'failed') return;
-      if (task.scan.status !== 'running') return;
+      if (!task) return;
       const account = task.scan.account;
       const ids = { tenantId, scanId, taskId };
       const fail = async (err: unknown) => {
-        if (
-          await finishTask(
-            pool,
-            ids,
-            { status: 'failed', error: toScanError(task.service, task.region, err) },
-            now(),
-          )
-        ) {
+        const error = toScanError(task.service, task.region, err);
+        if (await finishTask(db, ids, { status: 'failed', error }, now())) {
           await deps.queues.enqueue(evaluateScanJob, { tenantId, scanId });
         }
       };
@@ -53,8 +53,7 @@ export function discoverHandler(deps: WorkerDeps) {
         throw new UnrecoverableError(reason);
       }
 
-      await prisma.scanTask.update({ where: { id: taskId }, data: { status: 'running', startedAt: now() } });
-      const startedAt = now();
+      const seenAt = now();
       let pages = 0;
       let assets = 0;
       try {
@@ -69,14 +68,19 @@ export function discoverHandler(deps: WorkerDeps) {
           credentials,
         };
         for await (const page of discoverer.discover(target)) {
-          const written = await upsertAssetPage(
-            pool,
-            { tenantId, accountId: account.id, provider: account.provider, scanId, seenAt: startedAt },
-            page,
-          );
           pages += 1;
-          assets += written.length;
-          await prisma.scanTask.update({ where: { id: taskId }, data: { pages, assets } });
+          assets += await db.tenant(tenantId, async (tx) => {
+            const written = await upsertAssetPage(
+              tx,
+              { tenantId, accountId: account.id, provider: account.provider, scanId, seenAt },
+              page,
+            );
+            await tx.scanTask.update({
+              where: { id: taskId },
+              data: { pages, assets: assets + written.length },
+            });
+            return written.length;
+          });
         }
       } catch (err) {
         const retryable = err instanceof ConnectorError ? err.retryable : true;
@@ -97,15 +101,17 @@ export function discoverHandler(deps: WorkerDeps) {
         throw err;
       }
 
-      await markUnseenAssetsDeleted(pool, {
-        tenantId,
-        accountId: account.id,
-        assetTypes: discoverer.assetTypes,
-        region: task.region,
-        scanId,
-        at: now(),
-      });
-      if (await finishTask(pool, ids, { status: 'succeeded', pages, assets }, now())) {
+      await db.tenant(tenantId, (tx) =>
+        markUnseenAssetsDeleted(tx, {
+          tenantId,
+          accountId: account.id,
+          assetTypes: discoverer.assetTypes,
+          region: task.region,
+          scanId,
+          at: now(),
+        }),
+      );
+      if (await finishTask(db, ids, { status: 'succeeded', pages, assets }, now())) {
         await deps.queues.enqueue(evaluateScanJob, { tenantId, scanId });
       }
     },

@@ -2,6 +2,7 @@ import {
   resolveFindingsOfDeletedAssets,
   resolvePassedChecks,
   upsertFailedChecks,
+  type Asset,
   type FailedCheck,
 } from '@aispm/db';
 import { evaluateScanJob } from '@aispm/jobs';
@@ -20,81 +21,86 @@ export function evaluateScanHandler(deps: WorkerDeps) {
   return defineHandler({
     job: evaluateScanJob,
     async handle({ tenantId, scanId }) {
-      const { prisma, pool } = deps.db;
-      const scan = await prisma.scan.findFirst({ where: { tenantId, id: scanId } });
+      const { db } = deps;
+      const scan = await db.tenant(tenantId, (tx) => tx.scan.findFirst({ where: { id: scanId } }));
       if (!scan || scan.status !== 'evaluating') return;
       const scope = { tenantId, accountId: scan.accountId, scanId, at: now() };
 
+      // One transaction per batch keeps transactions short on large inventories.
       let afterId: string | undefined;
       for (;;) {
-        const batch = await prisma.asset.findMany({
-          where: {
-            tenantId,
-            accountId: scan.accountId,
-            deletedAt: null,
-            assetType: { in: checkedTypes },
-            ...(afterId ? { id: { gt: afterId } } : {}),
-          },
-          orderBy: { id: 'asc' },
-          take: BATCH,
-        });
-        if (batch.length === 0) break;
-        afterId = batch.at(-1)!.id;
-        const failed: FailedCheck[] = [];
-        const passed: { assetId: string; checkId: string }[] = [];
-        for (const row of batch) {
-          const asset: CheckAsset = {
-            id: row.id,
-            provider: row.provider,
-            assetType: row.assetType,
-            nativeId: row.nativeId,
-            name: row.name,
-            region: row.region,
-            attributes: (row.attributes ?? {}) as Record<string, unknown>,
-            tags: (row.tags ?? {}) as Record<string, string>,
-          };
-          for (const e of evaluateAsset(asset)) {
-            if (e.result.status === 'fail') {
-              failed.push({
-                assetId: row.id,
-                checkId: e.check.id,
-                severity: e.check.severity,
-                riskScore: e.riskScore ?? 0,
-                evidence: e.result.evidence,
-              });
-            } else if (e.result.status === 'pass') {
-              passed.push({ assetId: row.id, checkId: e.check.id });
+        const lastId: string | undefined = await db.tenant(tenantId, async (tx) => {
+          const batch = await tx.asset.findMany({
+            where: {
+              accountId: scan.accountId,
+              deletedAt: null,
+              assetType: { in: checkedTypes },
+              ...(afterId ? { id: { gt: afterId } } : {}),
+            },
+            orderBy: { id: 'asc' },
+            take: BATCH,
+          });
+          const failed: FailedCheck[] = [];
+          const passed: { assetId: string; checkId: string }[] = [];
+          for (const row of batch) {
+            for (const e of evaluateAsset(toCheckAsset(row))) {
+              if (e.result.status === 'fail') {
+                failed.push({
+                  assetId: row.id,
+                  checkId: e.check.id,
+                  severity: e.check.severity,
+                  riskScore: e.riskScore ?? 0,
+                  evidence: e.result.evidence,
+                });
+              } else if (e.result.status === 'pass') {
+                passed.push({ assetId: row.id, checkId: e.check.id });
+              }
             }
           }
-        }
-        await upsertFailedChecks(pool, scope, failed);
-        await resolvePassedChecks(pool, scope, passed);
+          await upsertFailedChecks(tx, scope, failed);
+          await resolvePassedChecks(tx, scope, passed);
+          return batch.at(-1)?.id;
+        });
+        if (lastId === undefined) break;
+        afterId = lastId;
       }
-      await resolveFindingsOfDeletedAssets(pool, scope);
 
-      const findingsOpen = await prisma.finding.count({
-        where: { tenantId, accountId: scan.accountId, status: 'open' },
-      });
       const allFailed = scan.tasksTotal > 0 && scan.tasksFailed === scan.tasksTotal;
-      const finishedAt = now();
-      await prisma.$transaction([
-        prisma.scan.updateMany({
-          where: { id: scanId, tenantId, status: 'evaluating' },
-          data: { status: allFailed ? 'failed' : 'completed', finishedAt, findingsOpen },
-        }),
-        prisma.cloudAccount.updateMany({
-          where: { id: scan.accountId, tenantId },
+      const findingsOpen = await db.tenant(tenantId, async (tx) => {
+        await resolveFindingsOfDeletedAssets(tx, scope);
+        const open = await tx.finding.count({ where: { accountId: scan.accountId, status: 'open' } });
+        const finishedAt = now();
+        await tx.scan.updateMany({
+          where: { id: scanId, status: 'evaluating' },
+          data: { status: allFailed ? 'failed' : 'completed', finishedAt, findingsOpen: open },
+        });
+        await tx.cloudAccount.updateMany({
+          where: { id: scan.accountId },
           data: {
             lastScanId: scanId,
             lastScanAt: finishedAt,
             status: allFailed ? 'error' : 'connected',
             statusMessage: allFailed ? firstErrorMessage(scan.errors) : null,
           },
-        }),
-      ]);
+        });
+        return open;
+      });
       deps.logger.info({ scanId, findingsOpen, partial: scan.partial, failed: allFailed }, 'scan finished');
     },
   });
+}
+
+function toCheckAsset(row: Asset): CheckAsset {
+  return {
+    id: row.id,
+    provider: row.provider,
+    assetType: row.assetType,
+    nativeId: row.nativeId,
+    name: row.name,
+    region: row.region,
+    attributes: (row.attributes ?? {}) as Record<string, unknown>,
+    tags: (row.tags ?? {}) as Record<string, string>,
+  };
 }
 
 function firstErrorMessage(errors: unknown): string {

@@ -27,7 +27,7 @@ export function createDispatcher(registry: Map<string, JobHandler>, db: Database
       const data = parsed.data as { tenantId: string; scanId: string; taskId?: string };
       if (final && data.taskId === undefined) {
         await failScan(
-          db.pool,
+          db,
           data,
           {
             service: job.name,

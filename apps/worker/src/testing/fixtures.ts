@@ -79,8 +79,16 @@ export async function createTenantWithAccount(db: Database, regions: string[]) {
   return { tenantId, accountId };
 }
 
+/** The application role's connection: the worker under test runs under row-level security. */
 export function testDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set for e2e tests');
   return createDatabase(url, { max: 4 });
+}
+
+/** The schema owner's connection, for fixtures and for checking what the worker stored. */
+export function adminDatabase(): Database {
+  const url = process.env.DATABASE_ADMIN_URL;
+  if (!url) throw new Error('DATABASE_ADMIN_URL is not set for e2e tests');
+  return createDatabase(url, { max: 2 });
 }

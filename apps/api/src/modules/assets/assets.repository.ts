@@ -32,15 +32,14 @@ export class AssetsRepository {
         : {}),
       ...(afterId ? { id: { gt: afterId } } : {}),
     };
-    return this.db.prisma.asset.findMany({
-      where,
-      orderBy: { id: 'asc' },
-      take: q.limit + 1,
-      include: withOpenFindings,
-    });
+    return this.db.tenant(tenantId, (tx) =>
+      tx.asset.findMany({ where, orderBy: { id: 'asc' }, take: q.limit + 1, include: withOpenFindings }),
+    );
   }
 
   find(tenantId: string, id: string): Promise<AssetRow | null> {
-    return this.db.prisma.asset.findFirst({ where: { tenantId, id }, include: withOpenFindings });
+    return this.db.tenant(tenantId, (tx) =>
+      tx.asset.findFirst({ where: { tenantId, id }, include: withOpenFindings }),
+    );
   }
 }

@@ -54,16 +54,17 @@ export class FindingsRepository {
       );
     }
     params.push(q.limit + 1);
-    const { rows } = await this.db.pool.query<FindingRow>(
-      `SELECT f.id, f.account_id, f.asset_id, f.check_id, f.severity, f.risk_score, f.status, f.evidence,
+    return this.db.tenant(tenantId, (tx) =>
+      tx.$queryRawUnsafe<FindingRow[]>(
+        `SELECT f.id, f.account_id, f.asset_id, f.check_id, f.severity, f.risk_score, f.status, f.evidence,
               f.first_seen, f.last_seen, f.resolved_at,
               a.name AS asset_name, a.native_id, a.asset_type, a.region, a.provider
          FROM findings f JOIN assets a ON a.id = f.asset_id AND a.tenant_id = f.tenant_id
         WHERE ${where.join(' AND ')}
         ORDER BY f.severity ASC, f.risk_score DESC, f.id ASC
         LIMIT $${params.length}`,
-      params,
+        ...params,
+      ),
     );
-    return rows;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TProvider, TSeverity } from '@aispm/contracts';
-import type { Database, Scan } from '@aispm/db';
+import type { Database, Scan, TenantTx } from '@aispm/db';
 import { DATABASE } from '../../infra/tokens';
 
 export interface PostureFigures {
@@ -22,8 +22,12 @@ export class PostureRepository {
 
   /** `evaluatedTypes`: asset types some check covers; the score is computed over those assets only. */
   async figures(tenantId: string, evaluatedTypes: string[]): Promise<PostureFigures> {
-    const q = <T extends Record<string, unknown>>(sql: string, params: unknown[] = [tenantId]) =>
-      this.db.pool.query<T>(sql, params).then((r) => r.rows);
+    return this.db.tenant(tenantId, (tx) => this.collect(tx, tenantId, evaluatedTypes));
+  }
+
+  private async collect(tx: TenantTx, tenantId: string, evaluatedTypes: string[]): Promise<PostureFigures> {
+    const q = <T>(sql: string, params: unknown[] = [tenantId]) => tx.$queryRawUnsafe<T[]>(sql, ...params);
+    // One connection serves the transaction, so these run one after another whatever Promise.all suggests.
     const [accounts, byProvider, byType, evaluated, withOpen, bySeverity, topChecks, completed, lastScan] =
       await Promise.all([
         q<{ n: number }>('SELECT count(*)::int AS n FROM cloud_accounts WHERE tenant_id = $1'),
@@ -55,7 +59,7 @@ export class PostureRepository {
         q<{ n: number }>(
           `SELECT count(*)::int AS n FROM scans WHERE tenant_id = $1 AND status = 'completed'`,
         ),
-        this.db.prisma.scan.findFirst({ where: { tenantId }, orderBy: { createdAt: 'desc' } }),
+        tx.scan.findFirst({ where: { tenantId }, orderBy: { createdAt: 'desc' } }),
       ]);
     return {
       accounts: accounts[0]?.n ?? 0,

@@ -88,8 +88,8 @@ beforeAll(async () => {
     api.db,
     pino({ level: 'silent' }),
   );
-  orgId = await createOrg(api.db, 'Scan flow');
-  otherOrgId = await createOrg(api.db, 'Someone else');
+  orgId = await createOrg(api.admin, 'Scan flow');
+  otherOrgId = await createOrg(api.admin, 'Someone else');
 });
 
 afterAll(async () => {
@@ -157,12 +157,12 @@ describe('a scan of the simulated account', () => {
     expect(body).toMatchObject({ name: 'Simulated AWS', status: 'connected', endpoint: sim.url });
     expect(body.credentialsFingerprint).toMatch(/^SIMD…0001 sha256:[0-9a-f]{8}$/);
     expect(JSON.stringify(body)).not.toContain(SIM_AWS_SECRET_ACCESS_KEY);
-    const row = await api.db.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
+    const row = await api.admin.prisma.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
     expect(Buffer.from(row.credentialsCiphertext!).toString('latin1')).not.toContain(
       SIM_AWS_SECRET_ACCESS_KEY,
     );
     expect(api.logLines.join('\n')).not.toContain(SIM_AWS_SECRET_ACCESS_KEY);
-    const audit = await api.db.prisma.auditEvent.findMany({
+    const audit = await api.admin.prisma.auditEvent.findMany({
       where: { tenantId: orgId },
       orderBy: { createdAt: 'asc' },
     });

@@ -9,15 +9,17 @@ export class ScansRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
   find(tenantId: string, id: string): Promise<Scan | null> {
-    return this.db.prisma.scan.findFirst({ where: { tenantId, id } });
+    return this.db.tenant(tenantId, (tx) => tx.scan.findFirst({ where: { tenantId, id } }));
   }
 
   list(tenantId: string, filter: { accountId?: string | undefined; limit: number }): Promise<Scan[]> {
-    return this.db.prisma.scan.findMany({
-      where: { tenantId, ...(filter.accountId ? { accountId: filter.accountId } : {}) },
-      orderBy: { createdAt: 'desc' },
-      take: filter.limit,
-    });
+    return this.db.tenant(tenantId, (tx) =>
+      tx.scan.findMany({
+        where: { tenantId, ...(filter.accountId ? { accountId: filter.accountId } : {}) },
+        orderBy: { createdAt: 'desc' },
+        take: filter.limit,
+      }),
+    );
   }
 
   /**
@@ -30,7 +32,7 @@ export class ScansRepository {
     scan: { id: string; trigger: string },
     audit: Prisma.AuditEventCreateManyInput,
   ): Promise<{ scan: Scan; created: boolean }> {
-    return this.db.prisma.$transaction(async (tx) => {
+    return this.db.tenant(tenantId, async (tx) => {
       await tx.$queryRaw`SELECT id FROM cloud_accounts WHERE id = ${accountId}::uuid AND tenant_id = ${tenantId}::uuid FOR UPDATE`;
       const active = await tx.scan.findFirst({
         where: { tenantId, accountId, status: { in: [...ACTIVE] } },

@@ -1,0 +1,8 @@
+/** The e2e tier's own database and Redis db, so it never touches a running demo. */
+export const e2eEnv = {
+  DATABASE_ADMIN_URL:
+    process.env.TEST_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/aispm_test',
+  DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgresql://aispm_app@127.0.0.1:5432/aispm_test',
+  REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/1',
+  LOG_LEVEL: 'silent',
+};
