@@ -1,9 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TProvider } from '@aispm/contracts';
 import { apiGet } from './client';
+import { useKeysetPages } from './keyset-pages.hooks';
 import { queryKeys } from './query-keys';
-
-export const PAGE_SIZE = 50;
 
 export interface AssetFilters {
   provider: TProvider[];
@@ -13,14 +12,9 @@ export interface AssetFilters {
 }
 
 export function useAssets(filters: AssetFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.assets(filters),
-    queryFn: ({ pageParam, signal }) =>
-      apiGet('listAssets', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    select: (data) => data.pages.flatMap((page) => page.items),
-  });
+  return useKeysetPages(queryKeys.assets(filters), (page, signal) =>
+    apiGet('listAssets', { query: { ...filters, ...page }, signal }),
+  );
 }
 
 /** One asset, for a drawer opened from a link rather than from a loaded table row. */

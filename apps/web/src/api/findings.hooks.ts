@@ -1,7 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TFindingStatus, TSeverity } from '@aispm/contracts';
 import { apiGet } from './client';
-import { PAGE_SIZE } from './assets.hooks';
+import { useKeysetPages } from './keyset-pages.hooks';
 import { queryKeys } from './query-keys';
 
 export interface FindingFilters {
@@ -12,14 +12,9 @@ export interface FindingFilters {
 }
 
 export function useFindings(filters: FindingFilters) {
-  return useInfiniteQuery({
-    queryKey: queryKeys.findings(filters),
-    queryFn: ({ pageParam, signal }) =>
-      apiGet('listFindings', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    select: (data) => data.pages.flatMap((page) => page.items),
-  });
+  return useKeysetPages(queryKeys.findings(filters), (page, signal) =>
+    apiGet('listFindings', { query: { ...filters, ...page }, signal }),
+  );
 }
 
 /** The check catalogue changes only with a deploy, so it is fetched once per session. */

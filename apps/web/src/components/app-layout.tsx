@@ -36,6 +36,13 @@ const NAV = [
   { to: '/accounts', label: 'Cloud accounts', icon: IconCloud },
 ] as const;
 
+/**
+ * Mantine sizes the fixed navbar as `height: calc(100dvh - header)` and animates `height`, so after the viewport
+ * grows (window resize, mobile toolbar hiding, a headless screenshot) it lags short of the bottom edge. Pinning
+ * both edges makes it follow the viewport at once; `bottom` is not an animated property.
+ */
+const NAVBAR_FULL_HEIGHT = { height: 'auto', bottom: 'var(--app-shell-footer-offset, 0rem)' } as const;
+
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
@@ -55,7 +62,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" aria-label="Main navigation" style={NAVBAR_FULL_HEIGHT}>
         <AppShell.Section visibleFrom="sm" px="xs" pt="xs" pb="md">
           <Brand />
         </AppShell.Section>

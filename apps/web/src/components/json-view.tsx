@@ -1,5 +1,5 @@
-import { ActionIcon, Box, Code, CopyButton, Tooltip } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Box, Code } from '@mantine/core';
+import { CopyIconButton } from './copy-value';
 
 /** Read-only pretty JSON, as the cloud or the check returned it, with a copy button for tickets. */
 export function JsonView({ value, label }: { value: unknown; label: string }) {
@@ -9,23 +9,7 @@ export function JsonView({ value, label }: { value: unknown; label: string }) {
       <Code block aria-label={label} style={{ maxHeight: 420, overflow: 'auto', fontSize: 12 }}>
         {text}
       </Code>
-      <CopyButton value={text}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : `Copy ${label}`}>
-            <ActionIcon
-              pos="absolute"
-              top={6}
-              right={6}
-              variant="default"
-              size="sm"
-              onClick={copy}
-              aria-label={`Copy ${label}`}
-            >
-              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
+      <CopyIconButton value={text} label={label} pos="absolute" top={6} right={6} variant="default" />
     </Box>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Button,
-  Code,
-  Group,
-  Modal,
-  Paper,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCloudPlus, IconPlayerPlay } from '@tabler/icons-react';
@@ -18,15 +6,22 @@ import type { TCloudAccount, TScan } from '@aispm/contracts';
 import { useAccounts } from '../api/accounts.hooks';
 import { ApiError } from '../api/client';
 import { isScanActive, useScan, useStartScan } from '../api/scans.hooks';
-import { TableEmptyRow, TableSkeletonRows } from '../components/data-table';
+import { DataTable, type Column } from '../components/data-table';
 import { PageHeader } from '../components/page-header';
-import { ProblemAlert } from '../components/problem-alert';
 import { ScanStatusBadge } from '../components/scan-status-badge';
 import { TimeAgo } from '../components/time-ago';
 import { providerLabel } from '../lib/format';
 import { ConnectAccountForm } from './accounts-connect-form';
 
-const COLUMNS = 7;
+const COLUMNS: Column[] = [
+  { label: 'Account' },
+  { label: 'Regions' },
+  { label: 'Endpoint' },
+  { label: 'Credentials' },
+  { label: 'Status' },
+  { label: 'Last scan', miw: 220 },
+  { label: 'Actions' },
+];
 
 const STATUS: Record<TCloudAccount['status'], { color: string; label: string }> = {
   pending: { color: 'gray', label: 'Pending' },
@@ -51,46 +46,26 @@ export default function AccountsPage() {
         }
       />
 
-      {accounts.isError ? (
-        <ProblemAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
-      ) : (
-        <Paper radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={1080}>
-            <Table verticalSpacing="sm" highlightOnHover={false}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Account</Table.Th>
-                  <Table.Th>Regions</Table.Th>
-                  <Table.Th>Endpoint</Table.Th>
-                  <Table.Th>Credentials</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th miw={220}>Last scan</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {accounts.isPending ? (
-                  <TableSkeletonRows columns={COLUMNS} rows={3} />
-                ) : accounts.data.length === 0 ? (
-                  <TableEmptyRow
-                    colSpan={COLUMNS}
-                    icon={<IconCloudPlus />}
-                    title="No cloud account connected"
-                    description="Connect an AWS account with read-only access keys to discover its SageMaker notebooks, endpoints and models."
-                    action={
-                      <Button variant="light" size="xs" onClick={connect.open}>
-                        Connect your first account
-                      </Button>
-                    }
-                  />
-                ) : (
-                  accounts.data.map((account) => <AccountRow key={account.id} account={account} />)
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <DataTable
+        query={accounts}
+        columns={COLUMNS}
+        minWidth={1080}
+        verticalSpacing="sm"
+        highlightOnHover={false}
+        skeletonRows={3}
+        empty={{
+          icon: <IconCloudPlus />,
+          title: 'No cloud account connected',
+          description:
+            'Connect an AWS account with read-only access keys to discover its SageMaker notebooks, endpoints and models.',
+          action: (
+            <Button variant="light" size="xs" onClick={connect.open}>
+              Connect your first account
+            </Button>
+          ),
+        }}
+        renderRow={(account) => <AccountRow key={account.id} account={account} />}
+      />
 
       <Modal opened={connectOpened} onClose={connect.close} title="Connect a cloud account" size="lg">
         <ConnectAccountForm onDone={connect.close} onCancel={connect.close} />

@@ -1,27 +1,26 @@
 import {
   Anchor,
   Badge,
-  Button,
   CloseButton,
-  Drawer,
   Group,
   MultiSelect,
-  Paper,
   Select,
   Stack,
   Table,
   Text,
-  Title,
+  Tooltip,
 } from '@mantine/core';
-import { IconFilterOff, IconShieldCheck } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { SEVERITIES, ZFindingStatus, type TCheckSummary, type TFinding } from '@aispm/contracts';
 import { useAsset } from '../api/assets.hooks';
 import { useChecks, useFindings, type FindingFilters } from '../api/findings.hooks';
 import { CopyValue } from '../components/copy-value';
-import { LoadMore, NOWRAP, rowOpenProps, TableEmptyRow, TableSkeletonRows } from '../components/data-table';
+import { NOWRAP, PagedTable, rowOpenProps, type Column } from '../components/data-table';
+import { DetailDrawer, DetailSection } from '../components/detail-drawer';
 import { DetailsList } from '../components/details-list';
+import { FilterBar } from '../components/filter-bar';
 import { FindingStatusBadge, findingStatusLabel } from '../components/finding-status-badge';
 import { JsonView } from '../components/json-view';
 import { PageHeader } from '../components/page-header';
@@ -32,7 +31,16 @@ import { TimeAgo } from '../components/time-ago';
 import { assetTypeLabel, providerLabel } from '../lib/format';
 import { readList, useUrlState } from '../lib/search-params';
 
-const COLUMNS = 8;
+const COLUMNS: Column[] = [
+  { label: 'Severity', w: 96 },
+  { label: 'Check', miw: 200 },
+  { label: 'Asset' },
+  { label: 'Region' },
+  { label: 'Status' },
+  { label: 'Risk', ta: 'right' },
+  // First seen is the second line of this column, so the table fits a 1280 px wide window.
+  { label: 'Last seen' },
+];
 /** `status` absent from the URL means the default (open); `all` means no status filter. */
 const ALL = 'all';
 
@@ -57,8 +65,7 @@ export default function FindingsPage() {
   const asset = useAsset(filters.assetId ?? null, filters.assetId !== undefined);
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
-  const rows = findings.data ?? [];
-  const selected = rows.find((f) => f.id === selectedId);
+  const selected = findings.data?.find((f) => f.id === selectedId);
   const checkById = new Map((checks.data ?? []).map((c) => [c.id, c]));
   const statusValue = filters.status.length === 1 ? filters.status[0]! : ALL;
 
@@ -69,132 +76,88 @@ export default function FindingsPage() {
         description="Failed checks on your AI assets, most severe first. Open a finding for its evidence and remediation."
       />
 
-      <Paper p="md" mb="md" radius="md">
-        <Group align="flex-end" gap="sm">
-          <Select
-            label="Status"
-            data={[
-              ...ZFindingStatus.options.map((s) => ({ value: s, label: findingStatusLabel(s) })),
-              { value: ALL, label: 'Any status' },
-            ]}
-            value={statusValue}
-            onChange={(value) => update({ status: value === 'open' || value === null ? null : value })}
-            allowDeselect={false}
-            w={160}
-          />
-          <MultiSelect
-            label="Severity"
-            placeholder={filters.severity.length ? undefined : 'Any'}
-            data={SEVERITIES.map((s) => ({ value: s, label: severityLabel(s) }))}
-            value={filters.severity}
-            onChange={(severity) => update({ severity })}
-            w={280}
-            clearable
-          />
-          <Select
-            label="Check"
-            placeholder="Any check"
-            data={(checks.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
-            value={filters.checkId[0] ?? null}
-            onChange={(checkId) => update({ checkId })}
-            searchable
-            clearable
-            nothingFoundMessage="No check matches"
-            miw={320}
-            style={{ flex: 1 }}
-          />
-          {filtered ? (
-            <Button
-              variant="subtle"
-              leftSection={<IconFilterOff size={16} />}
-              onClick={() => update({ status: null, severity: null, checkId: null, assetId: null })}
-            >
-              Reset filters
-            </Button>
-          ) : null}
-        </Group>
-        {filters.assetId ? (
-          <Group gap={6} mt="sm">
-            <Text size="sm" c="dimmed">
-              Asset:
-            </Text>
-            <Badge
-              color="indigo"
-              size="lg"
-              rightSection={
-                <CloseButton
-                  size="xs"
-                  aria-label="Clear asset filter"
-                  onClick={() => update({ assetId: null })}
-                />
-              }
-            >
-              {asset.data?.name ?? filters.assetId}
-            </Badge>
-          </Group>
-        ) : null}
-      </Paper>
-
-      {findings.isError ? (
-        <ProblemAlert error={findings.error} onRetry={() => void findings.refetch()} />
-      ) : (
-        <Paper radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={1100}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={96}>Severity</Table.Th>
-                  <Table.Th miw={260}>Check</Table.Th>
-                  <Table.Th>Asset</Table.Th>
-                  <Table.Th>Region</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th ta="right">Risk</Table.Th>
-                  <Table.Th>First seen</Table.Th>
-                  <Table.Th>Last seen</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {findings.isPending ? (
-                  <TableSkeletonRows columns={COLUMNS} />
-                ) : rows.length === 0 ? (
-                  <TableEmptyRow
-                    colSpan={COLUMNS}
-                    icon={<IconShieldCheck />}
-                    title={filtered ? 'No finding matches these filters' : 'No open findings'}
-                    description={
-                      filtered
-                        ? 'Widen the filters to see more findings.'
-                        : 'Either nothing is misconfigured or no scan has run yet: check Cloud accounts.'
-                    }
+      <FilterBar
+        filtered={filtered}
+        resetLabel="Reset filters"
+        onReset={() => update({ status: null, severity: null, checkId: null, assetId: null })}
+        below={
+          filters.assetId ? (
+            <Group gap={6} mt="sm">
+              <Text size="sm" c="dimmed">
+                Asset:
+              </Text>
+              <Badge
+                color="indigo"
+                size="lg"
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    aria-label="Clear asset filter"
+                    onClick={() => update({ assetId: null })}
                   />
-                ) : (
-                  rows.map((finding) => (
-                    <FindingRow key={finding.id} finding={finding} onOpen={() => setSelectedId(finding.id)} />
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {rows.length > 0 ? (
-            <LoadMore
-              shown={rows.length}
-              noun={rows.length === 1 ? 'finding' : 'findings'}
-              hasNextPage={findings.hasNextPage}
-              isFetchingNextPage={findings.isFetchingNextPage}
-              onLoadMore={() => void findings.fetchNextPage()}
-            />
-          ) : null}
-        </Paper>
-      )}
+                }
+              >
+                {asset.data?.name ?? filters.assetId}
+              </Badge>
+            </Group>
+          ) : null
+        }
+      >
+        <Select
+          label="Status"
+          data={[
+            ...ZFindingStatus.options.map((s) => ({ value: s, label: findingStatusLabel(s) })),
+            { value: ALL, label: 'Any status' },
+          ]}
+          value={statusValue}
+          onChange={(value) => update({ status: value === 'open' || value === null ? null : value })}
+          allowDeselect={false}
+          w={160}
+        />
+        <MultiSelect
+          label="Severity"
+          placeholder={filters.severity.length ? undefined : 'Any'}
+          data={SEVERITIES.map((s) => ({ value: s, label: severityLabel(s) }))}
+          value={filters.severity}
+          onChange={(severity) => update({ severity })}
+          w={280}
+          clearable
+        />
+        <Select
+          label="Check"
+          placeholder="Any check"
+          data={(checks.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
+          value={filters.checkId[0] ?? null}
+          onChange={(checkId) => update({ checkId })}
+          searchable
+          clearable
+          nothingFoundMessage="No check matches"
+          miw={320}
+          style={{ flex: 1 }}
+        />
+      </FilterBar>
 
-      <Drawer
+      <PagedTable
+        query={findings}
+        columns={COLUMNS}
+        minWidth={960}
+        noun={{ one: 'finding', other: 'findings' }}
+        empty={{
+          icon: <IconShieldCheck />,
+          title: filtered ? 'No finding matches these filters' : 'No open findings',
+          description: filtered
+            ? 'Widen the filters to see more findings.'
+            : 'Either nothing is misconfigured or no scan has run yet: check Cloud accounts.',
+        }}
+        renderRow={(finding) => (
+          <FindingRow key={finding.id} finding={finding} onOpen={() => setSelectedId(finding.id)} />
+        )}
+      />
+
+      <DetailDrawer
         opened={selected !== undefined}
         onClose={() => setSelectedId(null)}
-        title={
-          <Title order={3} component="span" size="h4">
-            {selected?.title ?? 'Finding'}
-          </Title>
-        }
+        title={selected?.title ?? 'Finding'}
       >
         {selected ? (
           <FindingDetails
@@ -203,7 +166,7 @@ export default function FindingsPage() {
             checksError={checks.isError ? checks.error : null}
           />
         ) : null}
-      </Drawer>
+      </DetailDrawer>
     </>
   );
 }
@@ -219,11 +182,14 @@ function FindingRow({ finding, onOpen }: { finding: TFinding; onOpen: () => void
           {finding.title}
         </Text>
       </Table.Td>
-      <Table.Td maw={320}>
+      <Table.Td>
         <Text size="sm">{finding.asset.name}</Text>
-        <Text size="xs" c="dimmed" ff="monospace" truncate="end" title={finding.asset.nativeId}>
-          {finding.asset.nativeId}
-        </Text>
+        {/* ARNs run to 80+ characters; the drawer shows the whole id with a copy button. */}
+        <Tooltip label={finding.asset.nativeId} maw={480} multiline style={{ wordBreak: 'break-all' }}>
+          <Text size="xs" c="dimmed" ff="monospace" truncate="end" maw={{ base: 220, xl: 360 }}>
+            {finding.asset.nativeId}
+          </Text>
+        </Tooltip>
       </Table.Td>
       <Table.Td style={NOWRAP}>{finding.asset.region}</Table.Td>
       <Table.Td>
@@ -233,10 +199,10 @@ function FindingRow({ finding, onOpen }: { finding: TFinding; onOpen: () => void
         <RiskScore score={finding.riskScore} />
       </Table.Td>
       <Table.Td>
-        <TimeAgo iso={finding.firstSeen} size="sm" />
-      </Table.Td>
-      <Table.Td>
         <TimeAgo iso={finding.lastSeen} size="sm" />
+        <Text size="xs" c="dimmed" style={NOWRAP}>
+          first <TimeAgo iso={finding.firstSeen} inherit />
+        </Text>
       </Table.Td>
     </Table.Tr>
   );
@@ -261,7 +227,7 @@ function FindingDetails({
         </Badge>
       </Group>
 
-      <Section title="Asset">
+      <DetailSection title="Asset">
         <DetailsList
           items={[
             {
@@ -285,24 +251,24 @@ function FindingDetails({
               : []),
           ]}
         />
-      </Section>
+      </DetailSection>
 
       {checksError ? (
         <ProblemAlert error={checksError} />
       ) : check ? (
         <>
-          <Section title="Why it matters">
+          <DetailSection title="Why it matters">
             <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
               {check.rationale}
             </Text>
-          </Section>
-          <Section title="Remediation">
+          </DetailSection>
+          <DetailSection title="Remediation">
             <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
               {check.remediation}
             </Text>
-          </Section>
+          </DetailSection>
           {check.controls.length > 0 ? (
-            <Section title="Controls">
+            <DetailSection title="Controls">
               <Group gap={6}>
                 {check.controls.map((control) => (
                   <Badge key={control} color="gray" variant="outline">
@@ -310,12 +276,12 @@ function FindingDetails({
                   </Badge>
                 ))}
               </Group>
-            </Section>
+            </DetailSection>
           ) : null}
         </>
       ) : null}
 
-      <Section title="Evidence">
+      <DetailSection title="Evidence">
         <Text size="xs" c="dimmed">
           What the check saw on the asset when it failed. Check{' '}
           <Text span ff="monospace" size="xs">
@@ -324,18 +290,7 @@ function FindingDetails({
           .
         </Text>
         <JsonView value={finding.evidence} label="evidence" />
-      </Section>
-    </Stack>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Stack gap="xs">
-      <Title order={4} size="h5">
-        {title}
-      </Title>
-      {children}
+      </DetailSection>
     </Stack>
   );
 }

@@ -1,17 +1,5 @@
-import {
-  Badge,
-  Button,
-  Drawer,
-  Group,
-  MultiSelect,
-  Paper,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconFilterOff, IconServer2 } from '@tabler/icons-react';
+import { Badge, Button, Group, MultiSelect, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { IconServer2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ZProvider, type TAsset, type TCloudAccount } from '@aispm/contracts';
@@ -19,8 +7,10 @@ import { useAccounts } from '../api/accounts.hooks';
 import { useAsset, useAssets, type AssetFilters } from '../api/assets.hooks';
 import { usePosture } from '../api/posture.hooks';
 import { CopyValue } from '../components/copy-value';
-import { LoadMore, NOWRAP, rowOpenProps, TableEmptyRow, TableSkeletonRows } from '../components/data-table';
+import { NOWRAP, PagedTable, rowOpenProps, type Column } from '../components/data-table';
+import { DetailDrawer, DetailSection } from '../components/detail-drawer';
 import { DetailsList } from '../components/details-list';
+import { FilterBar } from '../components/filter-bar';
 import { JsonView } from '../components/json-view';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -29,7 +19,15 @@ import { TimeAgo } from '../components/time-ago';
 import { assetTypeLabel, providerLabel } from '../lib/format';
 import { readList, useUrlState } from '../lib/search-params';
 
-const COLUMNS = 7;
+const COLUMNS: Column[] = [
+  { label: 'Name' },
+  { label: 'Type' },
+  { label: 'Provider' },
+  { label: 'Region' },
+  { label: 'Account' },
+  { label: 'Open findings', ta: 'right' },
+  { label: 'Last seen' },
+];
 
 export default function InventoryPage() {
   const [params, update] = useUrlState();
@@ -59,8 +57,7 @@ export default function InventoryPage() {
     ...filters.region,
   ]).sort();
 
-  const rows = assets.data ?? [];
-  const selected = rows.find((a) => a.id === selectedId);
+  const selected = assets.data?.find((a) => a.id === selectedId);
   const fetched = useAsset(selectedId, selected === undefined);
   const drawerAsset = selected ?? fetched.data;
 
@@ -71,130 +68,83 @@ export default function InventoryPage() {
         description="AI assets discovered in your cloud accounts, as the cloud APIs describe them."
       />
 
-      <Paper p="md" mb="md" radius="md">
-        <Group align="flex-end" gap="sm">
-          <SearchInput
-            key={searchKey}
-            label="Search"
-            placeholder="Name or native id"
-            initialValue={filters.q}
-            onSearch={(q) => update({ q })}
-          />
-          <MultiSelect
-            label="Provider"
-            placeholder={filters.provider.length ? undefined : 'Any'}
-            data={ZProvider.options.map((p) => ({ value: p, label: providerLabel[p] }))}
-            value={filters.provider}
-            onChange={(provider) => update({ provider })}
-            w={200}
-            clearable
-          />
-          <MultiSelect
-            label="Asset type"
-            placeholder={filters.assetType.length ? undefined : 'Any'}
-            data={typeOptions}
-            value={filters.assetType}
-            onChange={(assetType) => update({ assetType })}
-            w={260}
-            searchable
-            clearable
-          />
-          <MultiSelect
-            label="Region"
-            placeholder={filters.region.length ? undefined : 'Any'}
-            data={regionOptions}
-            value={filters.region}
-            onChange={(region) => update({ region })}
-            w={220}
-            searchable
-            clearable
-          />
-          {filtered ? (
-            <Button
-              variant="subtle"
-              leftSection={<IconFilterOff size={16} />}
-              onClick={() => {
-                update({ provider: null, assetType: null, region: null, q: null });
-                setSearchKey((k) => k + 1);
-              }}
-            >
-              Clear filters
+      <FilterBar
+        filtered={filtered}
+        resetLabel="Clear filters"
+        onReset={() => {
+          update({ provider: null, assetType: null, region: null, q: null });
+          setSearchKey((k) => k + 1);
+        }}
+      >
+        <SearchInput
+          key={searchKey}
+          label="Search"
+          placeholder="Name or native id"
+          initialValue={filters.q}
+          onSearch={(q) => update({ q })}
+        />
+        <MultiSelect
+          label="Provider"
+          placeholder={filters.provider.length ? undefined : 'Any'}
+          data={ZProvider.options.map((p) => ({ value: p, label: providerLabel[p] }))}
+          value={filters.provider}
+          onChange={(provider) => update({ provider })}
+          w={200}
+          clearable
+        />
+        <MultiSelect
+          label="Asset type"
+          placeholder={filters.assetType.length ? undefined : 'Any'}
+          data={typeOptions}
+          value={filters.assetType}
+          onChange={(assetType) => update({ assetType })}
+          w={260}
+          searchable
+          clearable
+        />
+        <MultiSelect
+          label="Region"
+          placeholder={filters.region.length ? undefined : 'Any'}
+          data={regionOptions}
+          value={filters.region}
+          onChange={(region) => update({ region })}
+          w={220}
+          searchable
+          clearable
+        />
+      </FilterBar>
+
+      <PagedTable
+        query={assets}
+        columns={COLUMNS}
+        minWidth={900}
+        noun={{ one: 'asset', other: 'assets' }}
+        empty={{
+          icon: <IconServer2 />,
+          title: filtered ? 'No asset matches these filters' : 'No assets discovered yet',
+          description: filtered
+            ? 'Widen the filters or clear them to see the whole inventory.'
+            : 'Connect a cloud account and run a scan to build the inventory.',
+          action: filtered ? null : (
+            <Button component={Link} to="/accounts" variant="light" size="xs">
+              Go to Cloud accounts
             </Button>
-          ) : null}
-        </Group>
-      </Paper>
+          ),
+        }}
+        renderRow={(asset) => (
+          <AssetRow
+            key={asset.id}
+            asset={asset}
+            accountName={accountName(asset.accountId)}
+            onOpen={() => update({ asset: asset.id })}
+          />
+        )}
+      />
 
-      {assets.isError ? (
-        <ProblemAlert error={assets.error} onRetry={() => void assets.refetch()} />
-      ) : (
-        <Paper radius="md" style={{ overflow: 'hidden' }}>
-          <Table.ScrollContainer minWidth={900}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Type</Table.Th>
-                  <Table.Th>Provider</Table.Th>
-                  <Table.Th>Region</Table.Th>
-                  <Table.Th>Account</Table.Th>
-                  <Table.Th ta="right">Open findings</Table.Th>
-                  <Table.Th>Last seen</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assets.isPending ? (
-                  <TableSkeletonRows columns={COLUMNS} />
-                ) : rows.length === 0 ? (
-                  <TableEmptyRow
-                    colSpan={COLUMNS}
-                    icon={<IconServer2 />}
-                    title={filtered ? 'No asset matches these filters' : 'No assets discovered yet'}
-                    description={
-                      filtered
-                        ? 'Widen the filters or clear them to see the whole inventory.'
-                        : 'Connect a cloud account and run a scan to build the inventory.'
-                    }
-                    action={
-                      filtered ? null : (
-                        <Button component={Link} to="/accounts" variant="light" size="xs">
-                          Go to Cloud accounts
-                        </Button>
-                      )
-                    }
-                  />
-                ) : (
-                  rows.map((asset) => (
-                    <AssetRow
-                      key={asset.id}
-                      asset={asset}
-                      accountName={accountName(asset.accountId)}
-                      onOpen={() => update({ asset: asset.id })}
-                    />
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {rows.length > 0 ? (
-            <LoadMore
-              shown={rows.length}
-              noun={rows.length === 1 ? 'asset' : 'assets'}
-              hasNextPage={assets.hasNextPage}
-              isFetchingNextPage={assets.isFetchingNextPage}
-              onLoadMore={() => void assets.fetchNextPage()}
-            />
-          ) : null}
-        </Paper>
-      )}
-
-      <Drawer
+      <DetailDrawer
         opened={selectedId !== null}
         onClose={() => update({ asset: null })}
-        title={
-          <Title order={3} component="span" size="h4">
-            {drawerAsset?.name ?? 'Asset'}
-          </Title>
-        }
+        title={drawerAsset?.name ?? 'Asset'}
       >
         {drawerAsset ? (
           <AssetDetails
@@ -210,7 +160,7 @@ export default function InventoryPage() {
             <Skeleton height={240} />
           </Stack>
         )}
-      </Drawer>
+      </DetailDrawer>
     </>
   );
 }
@@ -309,10 +259,7 @@ function AssetDetails({ asset, account }: { asset: TAsset; account: TCloudAccoun
         ]}
       />
 
-      <Stack gap="xs">
-        <Title order={4} size="h5">
-          Tags
-        </Title>
+      <DetailSection title="Tags">
         {tags.length === 0 ? (
           <Text size="sm" c="dimmed">
             No tags.
@@ -326,17 +273,14 @@ function AssetDetails({ asset, account }: { asset: TAsset; account: TCloudAccoun
             ))}
           </Group>
         )}
-      </Stack>
+      </DetailSection>
 
-      <Stack gap="xs">
-        <Title order={4} size="h5">
-          Attributes
-        </Title>
+      <DetailSection title="Attributes">
         <Text size="xs" c="dimmed">
           As returned by the cloud API on the last scan.
         </Text>
         <JsonView value={asset.attributes} label="attributes" />
-      </Stack>
+      </DetailSection>
     </Stack>
   );
 }
