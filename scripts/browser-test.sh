@@ -21,6 +21,10 @@ export LOG_LEVEL=warn RECONCILE_INTERVAL_MS=5000
 psql "postgresql://postgres@127.0.0.1:5432/postgres" -q -c "DROP DATABASE IF EXISTS aispm_browser WITH (FORCE)" >/dev/null 2>&1 || true
 node scripts/ensure-database.mjs
 npx prisma migrate deploy > /dev/null
+# The owner the Playwright tests sign in as.
+export DEMO_ADMIN_PASSWORD="browser-$(node -e "process.stdout.write(require('crypto').randomBytes(9).toString('base64url'))")"
+export WEB_ADMIN_EMAIL="$DEMO_ADMIN_EMAIL" WEB_ADMIN_PASSWORD="$DEMO_ADMIN_PASSWORD"
+node --import tsx prisma/seed.ts > /dev/null
 node -e "const R=require('ioredis');const r=new R(process.env.REDIS_URL);r.flushdb().then(()=>r.quit())"
 
 npm run build -w @aispm/web > /dev/null

@@ -147,17 +147,33 @@ try {
 }
 
 if (args['demo-scan'] && !stopping) {
-  const res = await fetch(`${apiUrl}/api/v1/accounts`);
-  const { items } = await res.json();
-  for (const account of items) {
-    const scan = await fetch(`${apiUrl}/api/v1/accounts/${account.id}/scans`, { method: 'POST' }).then((r) =>
-      r.json(),
-    );
-    console.log(`[stack] scan ${scan.id} of "${account.name}" started`);
+  // Sign in as the demo admin, as the console would, and scan every account of the organization.
+  const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: env.DEMO_ADMIN_EMAIL, password: env.DEMO_ADMIN_PASSWORD }),
+  });
+  if (!login.ok) {
+    console.error(`[stack] demo sign-in failed (${login.status}); start a scan from the console instead`);
+  } else {
+    const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
+    const csrf = cookies.find((c) => c.startsWith('aispm_csrf='))?.slice('aispm_csrf='.length) ?? '';
+    const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf };
+    const { items } = await fetch(`${apiUrl}/api/v1/accounts`, { headers }).then((r) => r.json());
+    for (const account of items) {
+      const scan = await fetch(`${apiUrl}/api/v1/accounts/${account.id}/scans`, {
+        method: 'POST',
+        headers,
+      }).then((r) => r.json());
+      console.log(`[stack] scan ${scan.id} of "${account.name}" started`);
+    }
   }
 }
 if (!stopping) {
   console.log(
     `[stack] ready: console ${webUrl}  api ${apiUrl}/api/docs  simulator ${simUrl}  (Ctrl-C stops everything)`,
   );
+  if (env.DEMO_ADMIN_EMAIL && env.DEMO_ADMIN_PASSWORD) {
+    console.log(`[stack] sign in as ${env.DEMO_ADMIN_EMAIL} with password ${env.DEMO_ADMIN_PASSWORD}`);
+  }
 }

@@ -1,11 +1,23 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { routes } from '@aispm/contracts';
-import { startTestApi, type TestApi } from './testing/test-app';
+import {
+  client,
+  createOrg,
+  createUser,
+  signIn,
+  startTestApi,
+  type TestApi,
+  type TestClient,
+} from './testing/test-app';
 
 let api: TestApi;
+let owner: TestClient;
 beforeAll(async () => {
   api = await startTestApi();
+  const orgId = await createOrg(api.admin, 'Platform');
+  const user = await createUser(api.admin, [{ tenantId: orgId, role: 'owner' }]);
+  owner = client(api, await signIn(api, user));
 });
 afterAll(async () => {
   await api?.close();
@@ -19,7 +31,7 @@ describe('platform endpoints', () => {
   });
 
   it('exposes Prometheus metrics including request durations by route', async () => {
-    await request(api.app.getHttpServer()).get('/api/v1/accounts').expect(200);
+    await owner.get('/api/v1/accounts').expect(200);
     const res = await request(api.app.getHttpServer()).get('/metrics').expect(200);
     expect(res.text).toContain('aispm_http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/route="\/api\/v1\/accounts"/);
@@ -40,9 +52,7 @@ describe('platform endpoints', () => {
     expect(res.headers['x-request-id']).toBe('req-e2e-42');
     // pino-http writes its line when the response finishes, just after the client has it.
     await vi.waitFor(() => expect(api.logLines.some((l) => l.includes('"req-e2e-42"'))).toBe(true));
-    const unsafe = await request(api.app.getHttpServer())
-      .get('/api/v1/accounts')
-      .set('x-request-id', 'a b;c//\u00e9'.repeat(3));
+    const unsafe = await owner.get('/api/v1/accounts').set('x-request-id', 'a b;c//\u00e9'.repeat(3));
     expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -56,8 +66,8 @@ describe('errors are RFC 9457 problem+json', () => {
   });
 
   it('for a body that is not JSON', async () => {
-    const res = await request(api.app.getHttpServer())
-      .post('/api/v1/accounts')
+    const res = await owner
+      .request('post', '/api/v1/accounts')
       .set('content-type', 'application/json')
       .send('{"name": ')
       .expect(400);
@@ -66,8 +76,8 @@ describe('errors are RFC 9457 problem+json', () => {
   });
 
   it('for a body larger than the limit', async () => {
-    const res = await request(api.app.getHttpServer())
-      .post('/api/v1/accounts')
+    const res = await owner
+      .request('post', '/api/v1/accounts')
       .set('content-type', 'application/json')
       .send(JSON.stringify({ name: 'x'.repeat(400 * 1024) }))
       .expect(413);
@@ -75,27 +85,32 @@ describe('errors are RFC 9457 problem+json', () => {
   });
 
   it('for invalid query parameters, naming each one', async () => {
-    const res = await request(api.app.getHttpServer())
-      .get('/api/v1/findings?limit=0&severity=urgent')
-      .expect(400);
+    const res = await owner.get('/api/v1/findings?limit=0&severity=urgent').expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['limit', 'severity.0']);
   });
 
   it('for a forged cursor', async () => {
-    const res = await request(api.app.getHttpServer()).get('/api/v1/assets?cursor=not-a-cursor').expect(400);
+    const res = await owner.get('/api/v1/assets?cursor=not-a-cursor').expect(400);
     expect(res.body.detail).toMatch(/cursor/);
   });
 
-  it('for an unknown organization header', async () => {
-    await request(api.app.getHttpServer())
+  it('for an organization the caller is not a member of', async () => {
+    const res = await owner
       .get('/api/v1/assets')
       .set('x-org-id', '01900000-0000-7000-8000-000000000000')
-      .expect(404);
-    await request(api.app.getHttpServer()).get('/api/v1/assets').set('x-org-id', 'nope').expect(400);
+      .expect(403);
+    expect(res.body.detail).toMatch(/not a member of organization/);
+    await owner.get('/api/v1/assets').set('x-org-id', 'nope').expect(400);
+  });
+
+  it('for a caller who is not signed in', async () => {
+    const res = await request(api.app.getHttpServer()).get('/api/v1/assets').expect(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toMatch(/Sign in/);
   });
 
   it('for a malformed id in the path', async () => {
-    const res = await request(api.app.getHttpServer()).get('/api/v1/scans/123').expect(400);
+    const res = await owner.get('/api/v1/scans/123').expect(400);
     expect(res.body.errors[0].path).toBe('id');
   });
 });

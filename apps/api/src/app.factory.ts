@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import pino, { type Logger } from 'pino';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -40,6 +41,7 @@ export async function createApp(
       },
     }),
   );
+  app.use(cookieParser());
   app.use(httpMetricsMiddleware(app.get<Registry>(METRICS)));
   // Our own JSON parser, so a malformed or oversized body keeps its cause and becomes a precise problem.
   app.use(json({ limit: env.BODY_LIMIT }));

@@ -12,6 +12,10 @@ import { ScansModule } from './modules/scans/scans.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { FindingsModule } from './modules/findings/findings.module';
 import { PostureModule } from './modules/posture/posture.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { MembersModule } from './modules/members/members.module';
+import { TokensModule } from './modules/tokens/tokens.module';
+import { AuditModule } from './modules/audit/audit.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -56,6 +60,10 @@ export class AppModule {
         AssetsModule,
         FindingsModule,
         PostureModule,
+        AuthModule,
+        MembersModule,
+        TokensModule,
+        AuditModule,
       ],
     };
   }

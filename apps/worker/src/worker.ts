@@ -2,8 +2,9 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { awsDiscoverers, closeAwsClients } from '@aispm/connectors';
-import { createCredentialCipher, type Database } from '@aispm/db';
+import type { Database } from '@aispm/db';
 import { JobQueues, QUEUES, createRedisConnection } from '@aispm/jobs';
+import { EnvelopeCipher, LocalKeyring } from '@aispm/secrets';
 import type { WorkerEnv } from './config/env';
 import type { WorkerDeps } from './handlers/handler';
 import { buildHandlerRegistry } from './handlers/registry';
@@ -20,7 +21,8 @@ export interface RunningWorker {
 
 /** Starts one BullMQ worker per queue plus the reconciler. Used by main.ts and by the e2e tests. */
 export async function startWorker(
-  env: Pick<WorkerEnv, 'REDIS_URL' | 'MASTER_KEY' | 'DISCOVERY_CONCURRENCY' | 'RECONCILE_INTERVAL_MS'>,
+  env: Pick<WorkerEnv, 'REDIS_URL' | 'MASTER_KEY' | 'DISCOVERY_CONCURRENCY' | 'RECONCILE_INTERVAL_MS'> &
+    Partial<Pick<WorkerEnv, 'MASTER_KEY_PREVIOUS'>>,
   db: Database,
   logger: Logger,
   overrides: Partial<Pick<WorkerDeps, 'discoverers' | 'now'>> = {},
@@ -30,7 +32,7 @@ export async function startWorker(
   const deps: WorkerDeps = {
     db,
     queues,
-    cipher: createCredentialCipher(env.MASTER_KEY),
+    cipher: new EnvelopeCipher(LocalKeyring.fromEnv(env)),
     logger,
     discoverers: overrides.discoverers ?? awsDiscoverers,
     ...(overrides.now ? { now: overrides.now } : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOutboundPolicy } from '@aispm/security';
 
 /** Thrown when the environment does not validate; its message names every offending variable. */
 export class EnvError extends Error {
@@ -27,7 +28,41 @@ export const ZServiceEnv = z.object({
         return z.NEVER;
       }
     }),
+  // Keys of earlier rotations, kept only to unwrap what they wrapped until `npm run secrets:rotate` has run.
+  MASTER_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys: Buffer[] = [];
+      const entries = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      entries.forEach((entry, i) => {
+        try {
+          keys.push(parseMasterKey(entry));
+        } catch (e) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `entry ${i + 1} of ${entries.length}: ${(e as Error).message}`,
+          });
+        }
+      });
+      return keys;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Which non-public addresses user-supplied URLs (custom endpoints, later ticketing and webhooks) may reach.
+  OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseOutboundPolicy(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** Parses the environment once at start; every bad variable is named in one message. */

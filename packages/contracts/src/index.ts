@@ -5,3 +5,4 @@ export * from './assets';
 export * from './findings';
 export * from './posture';
 export * from './routes';
+export * from './auth';

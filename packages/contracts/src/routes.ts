@@ -1,4 +1,16 @@
-import { z, ZProblem, ZUuid } from './common';
+import { z, ZPage, ZPageQuery, ZProblem, ZUuid } from './common';
+import {
+  ZApiToken,
+  ZApiTokenList,
+  ZAuditEvent,
+  ZCreateApiToken,
+  ZCreatedApiToken,
+  ZLogin,
+  ZMe,
+  ZMemberList,
+  ZSignedOut,
+  type TPermission,
+} from './auth';
 import { ZCloudAccount, ZCloudAccountList, ZCreateCloudAccount } from './accounts';
 import { ZScan, ZScanList, ZScanListQuery } from './scans';
 import { ZAsset, ZAssetPage, ZAssetQuery } from './assets';
@@ -11,6 +23,11 @@ export interface RouteContract {
   path: string;
   summary: string;
   tag: string;
+  /**
+   * Who may call it: `public` (anyone), `session` (a signed-in browser, not a token), or the permission the
+   * caller's role (and, for API tokens, its scopes) must grant.
+   */
+  access: 'public' | 'session' | TPermission;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -22,6 +39,7 @@ const ZIdParams = z.object({ id: ZUuid });
 
 export const routes = {
   listAccounts: {
+    access: 'accounts:read',
     method: 'get',
     path: '/api/v1/accounts',
     summary: 'List connected cloud accounts',
@@ -30,6 +48,7 @@ export const routes = {
     response: ZCloudAccountList,
   },
   createAccount: {
+    access: 'accounts:write',
     method: 'post',
     path: '/api/v1/accounts',
     summary: 'Connect a cloud account (credentials are encrypted at rest and never returned)',
@@ -39,6 +58,7 @@ export const routes = {
     response: ZCloudAccount,
   },
   getAccount: {
+    access: 'accounts:read',
     method: 'get',
     path: '/api/v1/accounts/{id}',
     summary: 'Get one cloud account',
@@ -48,6 +68,7 @@ export const routes = {
     response: ZCloudAccount,
   },
   startScan: {
+    access: 'scans:run',
     method: 'post',
     path: '/api/v1/accounts/{id}/scans',
     summary: 'Start a scan of a cloud account (returns the running scan if one is already in progress)',
@@ -57,6 +78,7 @@ export const routes = {
     response: ZScan,
   },
   listScans: {
+    access: 'accounts:read',
     method: 'get',
     path: '/api/v1/scans',
     summary: 'List recent scans, newest first',
@@ -66,6 +88,7 @@ export const routes = {
     response: ZScanList,
   },
   getScan: {
+    access: 'accounts:read',
     method: 'get',
     path: '/api/v1/scans/{id}',
     summary: 'Scan status and progress',
@@ -75,6 +98,7 @@ export const routes = {
     response: ZScan,
   },
   listAssets: {
+    access: 'inventory:read',
     method: 'get',
     path: '/api/v1/assets',
     summary: 'AI asset inventory (keyset paging)',
@@ -84,6 +108,7 @@ export const routes = {
     response: ZAssetPage,
   },
   getAsset: {
+    access: 'inventory:read',
     method: 'get',
     path: '/api/v1/assets/{id}',
     summary: 'One asset with its attributes as the cloud returned them',
@@ -93,6 +118,7 @@ export const routes = {
     response: ZAsset,
   },
   listFindings: {
+    access: 'findings:read',
     method: 'get',
     path: '/api/v1/findings',
     summary: 'Findings, most severe first (keyset paging)',
@@ -102,6 +128,7 @@ export const routes = {
     response: ZFindingPage,
   },
   listChecks: {
+    access: 'findings:read',
     method: 'get',
     path: '/api/v1/checks',
     summary: 'The checks the risk engine runs',
@@ -110,12 +137,98 @@ export const routes = {
     response: ZCheckList,
   },
   postureSummary: {
+    access: 'inventory:read',
     method: 'get',
     path: '/api/v1/posture/summary',
     summary: 'Posture figures for the dashboard',
     tag: 'Posture',
     status: 200,
     response: ZPostureSummary,
+  },
+  login: {
+    access: 'public',
+    method: 'post',
+    path: '/api/v1/auth/login',
+    summary: 'Sign in with email and password; sets the session and CSRF cookies',
+    tag: 'Auth',
+    body: ZLogin,
+    status: 200,
+    response: ZMe,
+  },
+  me: {
+    access: 'session',
+    method: 'get',
+    path: '/api/v1/auth/me',
+    summary: 'The signed-in user, their organizations and what they may do in the current one',
+    tag: 'Auth',
+    status: 200,
+    response: ZMe,
+  },
+  logout: {
+    access: 'session',
+    method: 'post',
+    path: '/api/v1/auth/logout',
+    summary: 'Sign out this browser',
+    tag: 'Auth',
+    status: 200,
+    response: ZSignedOut,
+  },
+  logoutEverywhere: {
+    access: 'session',
+    method: 'post',
+    path: '/api/v1/auth/logout-everywhere',
+    summary: 'Sign out every session of the signed-in user',
+    tag: 'Auth',
+    status: 200,
+    response: ZSignedOut,
+  },
+  listMembers: {
+    access: 'members:read',
+    method: 'get',
+    path: '/api/v1/members',
+    summary: 'Members of the organization and their roles',
+    tag: 'Organization',
+    status: 200,
+    response: ZMemberList,
+  },
+  listTokens: {
+    access: 'tokens:read',
+    method: 'get',
+    path: '/api/v1/tokens',
+    summary: 'API tokens of the organization (never the tokens themselves)',
+    tag: 'API tokens',
+    status: 200,
+    response: ZApiTokenList,
+  },
+  createToken: {
+    access: 'tokens:write',
+    method: 'post',
+    path: '/api/v1/tokens',
+    summary: 'Create a scoped, expiring API token; the response is the only time it is shown',
+    tag: 'API tokens',
+    body: ZCreateApiToken,
+    status: 201,
+    response: ZCreatedApiToken,
+  },
+  revokeToken: {
+    access: 'tokens:write',
+    method: 'delete',
+    path: '/api/v1/tokens/{id}',
+    summary: 'Revoke an API token',
+    tag: 'API tokens',
+    params: ZIdParams,
+    status: 200,
+    response: ZApiToken,
+  },
+  listAuditEvents: {
+    access: 'audit:read',
+    method: 'get',
+    path: '/api/v1/audit-events',
+    summary: 'Audit log of state-changing actions, newest first (keyset paging)',
+    tag: 'Audit',
+    query: ZPageQuery,
+    status: 200,
+    response: ZPage(ZAuditEvent).openapi('AuditEventPage'),
   },
 } as const satisfies Record<string, RouteContract>;
 

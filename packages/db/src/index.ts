@@ -1,6 +1,5 @@
 export { createDatabase, type Database, type TenantTx } from './client';
 export { newId } from './ids';
-export { createCredentialCipher, credentialFingerprint, type CredentialCipher } from './credential-cipher';
 export {
   upsertAssetPage,
   markUnseenAssetsDeleted,

@@ -13,6 +13,7 @@ const TENANT_TABLES = [
   'asset_relations',
   'findings',
   'audit_events',
+  'api_tokens',
 ];
 
 let app: pg.Client;

@@ -13,13 +13,17 @@ export function auditEvent(
   return {
     id: newId(),
     tenantId,
-    actorType: 'anonymous',
+    actorType: meta.actor.type,
+    actorId: meta.actor.id ?? null,
     action,
     targetType: target.type,
     targetId: target.id,
     ip: meta.ip ?? null,
     userAgent: meta.userAgent ?? null,
     requestId: meta.requestId ?? null,
-    metadata: metadata as Prisma.InputJsonValue,
+    metadata: {
+      ...metadata,
+      ...(meta.actor.email ? { actorEmail: meta.actor.email } : {}),
+    } as Prisma.InputJsonValue,
   };
 }

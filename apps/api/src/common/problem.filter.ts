@@ -64,6 +64,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'request failed');
     }
+    if (exception instanceof ProblemException) res.set(exception.headers);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

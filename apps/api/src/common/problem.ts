@@ -4,7 +4,11 @@ import type { z } from 'zod';
 
 /** An error the client can act on, rendered as RFC 9457 problem+json by the ProblemFilter. */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Omit<TProblem, 'type' | 'instance' | 'requestId'> & { type?: string }) {
+  constructor(
+    readonly problem: Omit<TProblem, 'type' | 'instance' | 'requestId'> & { type?: string },
+    /** Response headers that belong with the problem, such as Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem, problem.status);
   }
 }

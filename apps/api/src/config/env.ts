@@ -14,10 +14,18 @@ const ZEnv = ZServiceEnv.extend({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
-  DEFAULT_ORG_SLUG: z
-    .string()
-    .regex(/^[a-z0-9-]{1,63}$/)
-    .default('default'),
+  /** Secure cookies need HTTPS; set false only for a plain-HTTP deployment on a trusted network. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true'),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .int()
+    .min(1)
+    .max(720)
+    .default(12),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).default(30),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(kb|mb)$/)

@@ -2,10 +2,10 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown 
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Registry, collectDefaultMetrics } from 'prom-client';
-import { createCredentialCipher, createDatabase, type Database } from '@aispm/db';
+import { createDatabase, type Database } from '@aispm/db';
+import { EnvelopeCipher, LocalKeyring } from '@aispm/secrets';
 import { JobQueues, createRedisConnection } from '@aispm/jobs';
 import type { Env } from '../config/env';
-import { TenantDirectory } from '../common/tenant';
 import { CIPHER, DATABASE, ENV, JOB_QUEUES, LOGGER, METRICS, REDIS } from './tokens';
 
 class InfraLifecycle implements OnApplicationShutdown {
@@ -41,11 +41,10 @@ export class InfraModule {
         { provide: DATABASE, useValue: createDatabase(env.DATABASE_URL, { applicationName: 'aispm-api' }) },
         { provide: REDIS, useValue: redis },
         { provide: JOB_QUEUES, useValue: new JobQueues(redis) },
-        { provide: CIPHER, useValue: createCredentialCipher(env.MASTER_KEY) },
+        { provide: CIPHER, useValue: new EnvelopeCipher(LocalKeyring.fromEnv(env)) },
         InfraLifecycle,
-        TenantDirectory,
       ],
-      exports: [ENV, LOGGER, METRICS, DATABASE, REDIS, JOB_QUEUES, CIPHER, TenantDirectory],
+      exports: [ENV, LOGGER, METRICS, DATABASE, REDIS, JOB_QUEUES, CIPHER],
     };
   }
 }

@@ -58,7 +58,7 @@ export function discoverHandler(deps: WorkerDeps) {
       let assets = 0;
       try {
         const credentials = ZAwsCredentials.parse(
-          JSON.parse(deps.cipher.decrypt(account.credentialsCiphertext, `${tenantId}:${account.id}`)),
+          JSON.parse(await deps.cipher.decrypt(account.credentialsCiphertext, `${tenantId}:${account.id}`)),
         );
         const target = {
           provider: 'aws' as const,

@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { CredentialCipher, Database } from '@aispm/db';
+import type { Database } from '@aispm/db';
 import type { AnyJobDefinition, JobQueues } from '@aispm/jobs';
 import type { ServiceDiscoverer } from '@aispm/connectors';
+import type { EnvelopeCipher } from '@aispm/secrets';
 
 export interface WorkerDeps {
   db: Database;
   queues: JobQueues;
-  cipher: CredentialCipher;
+  cipher: EnvelopeCipher;
   logger: Logger;
   discoverers: readonly ServiceDiscoverer[];
   now?: () => Date;

@@ -1,7 +1,8 @@
 import type { TAssetRecord } from '@aispm/contracts';
 import type { AwsTarget, DiscoveryOptions, ServiceDiscoverer } from '@aispm/connectors';
 import { parseMasterKey } from '@aispm/config';
-import { createCredentialCipher, createDatabase, newId, type Database } from '@aispm/db';
+import { createDatabase, newId, type Database } from '@aispm/db';
+import { EnvelopeCipher, LocalKeyring } from '@aispm/secrets';
 
 export const TEST_MASTER_KEY = Buffer.alloc(32, 0x33).toString('base64');
 
@@ -55,7 +56,7 @@ export async function createTenantWithAccount(db: Database, regions: string[]) {
   await db.prisma.organization.create({
     data: { id: tenantId, name: 'Worker test', slug: `worker-${tenantId}` },
   });
-  const cipher = createCredentialCipher(parseMasterKey(TEST_MASTER_KEY));
+  const cipher = new EnvelopeCipher(LocalKeyring.fromEnv({ MASTER_KEY: parseMasterKey(TEST_MASTER_KEY) }));
   const creds = {
     kind: 'access_key',
     accessKeyId: 'TESTKEYID0000001',
@@ -70,7 +71,7 @@ export async function createTenantWithAccount(db: Database, regions: string[]) {
       scopeIds: ['123456789012'],
       regions,
       credentialsCiphertext: new Uint8Array(
-        cipher.encrypt(JSON.stringify(creds), `${tenantId}:${accountId}`),
+        await cipher.encrypt(JSON.stringify(creds), `${tenantId}:${accountId}`),
       ),
       credentialsFingerprint: 'test',
       status: 'connected',

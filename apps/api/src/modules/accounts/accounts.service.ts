@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TCloudAccount, TCreateCloudAccount } from '@aispm/contracts';
-import { credentialFingerprint, newId, type CredentialCipher } from '@aispm/db';
+import { newId } from '@aispm/db';
+import { secretFingerprint, type EnvelopeCipher } from '@aispm/secrets';
+import { checkOutboundUrl } from '@aispm/security';
 import { auditEvent } from '../../common/audit';
 import { notFound, ProblemException } from '../../common/problem';
 import type { RequestMeta } from '../../common/tenant';
-import { CIPHER } from '../../infra/tokens';
+import type { Env } from '../../config/env';
+import { CIPHER, ENV } from '../../infra/tokens';
 import { AccountsRepository } from './accounts.repository';
 import { toAccountDto } from './accounts.mapper';
 import { CONNECTION_TESTER, type ConnectionTester } from './connection-tester';
@@ -13,8 +16,9 @@ import { CONNECTION_TESTER, type ConnectionTester } from './connection-tester';
 export class AccountsService {
   constructor(
     @Inject(AccountsRepository) private readonly repo: AccountsRepository,
-    @Inject(CIPHER) private readonly cipher: CredentialCipher,
+    @Inject(CIPHER) private readonly cipher: EnvelopeCipher,
     @Inject(CONNECTION_TESTER) private readonly tester: ConnectionTester,
+    @Inject(ENV) private readonly env: Env,
   ) {}
 
   async list(tenantId: string): Promise<TCloudAccount[]> {
@@ -35,6 +39,19 @@ export class AccountsService {
         detail: `A cloud account named "${input.name}" already exists in this organization.`,
         errors: [{ path: 'name', message: 'already in use' }],
       });
+    }
+    // The connection test below and every scan will call this URL from inside our network: refuse internal targets.
+    if (input.endpoint) {
+      const outbound = await checkOutboundUrl(input.endpoint, this.env.OUTBOUND_ALLOW);
+      if (!outbound.ok) {
+        throw new ProblemException({
+          status: 422,
+          title: 'Endpoint not allowed',
+          detail: outbound.reason,
+          type: 'https://aispm.dev/problems/outbound-url',
+          errors: [{ path: 'endpoint', message: outbound.reason }],
+        });
+      }
     }
     const check = await this.tester.test(input);
     if (!check.ok) {
@@ -57,9 +74,9 @@ export class AccountsService {
         regions: input.regions,
         endpointOverride: input.endpoint ?? null,
         credentialsCiphertext: new Uint8Array(
-          this.cipher.encrypt(JSON.stringify(credentials), `${tenantId}:${id}`),
+          await this.cipher.encrypt(JSON.stringify(credentials), `${tenantId}:${id}`),
         ),
-        credentialsFingerprint: credentialFingerprint(credentials.accessKeyId, credentials.secretAccessKey),
+        credentialsFingerprint: secretFingerprint(credentials.accessKeyId, credentials.secretAccessKey),
         status: 'connected',
         statusMessage: null,
       },

@@ -1,20 +1,20 @@
-import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { Endpoint } from '../../common/endpoint';
 import { routes, type TFindingQuery } from '@aispm/contracts';
 import { Query } from '../../common/zod-params';
-import { TenantGuard, TenantId } from '../../common/tenant';
+import { TenantId } from '../../common/tenant';
 import { FindingsService } from './findings.service';
 
 @Controller()
-@UseGuards(TenantGuard)
 export class FindingsController {
   constructor(@Inject(FindingsService) private readonly findings: FindingsService) {}
 
-  @Get('api/v1/findings')
+  @Endpoint(routes.listFindings)
   list(@TenantId() tenantId: string, @Query(routes.listFindings.query) q: TFindingQuery) {
     return this.findings.page(tenantId, q);
   }
 
-  @Get('api/v1/checks')
+  @Endpoint(routes.listChecks)
   checks() {
     return { items: this.findings.listChecks() };
   }

@@ -1,3 +1,4 @@
+import { PublicRoute } from '../auth/auth.guard';
 import { Controller, Get, Inject } from '@nestjs/common';
 import {
   HealthCheck,
@@ -10,6 +11,7 @@ import type { Database } from '@aispm/db';
 import { DATABASE, REDIS } from '../../infra/tokens';
 
 @Controller()
+@PublicRoute()
 export class HealthController {
   constructor(
     @Inject(HealthCheckService) private readonly health: HealthCheckService,

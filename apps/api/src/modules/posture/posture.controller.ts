@@ -1,13 +1,14 @@
-import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
-import { TenantGuard, TenantId } from '../../common/tenant';
+import { Controller, Inject } from '@nestjs/common';
+import { routes } from '@aispm/contracts';
+import { Endpoint } from '../../common/endpoint';
+import { TenantId } from '../../common/tenant';
 import { PostureService } from './posture.service';
 
 @Controller()
-@UseGuards(TenantGuard)
 export class PostureController {
   constructor(@Inject(PostureService) private readonly posture: PostureService) {}
 
-  @Get('api/v1/posture/summary')
+  @Endpoint(routes.postureSummary)
   summary(@TenantId() tenantId: string) {
     return this.posture.summary(tenantId);
   }

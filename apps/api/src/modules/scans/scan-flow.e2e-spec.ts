@@ -1,5 +1,4 @@
 import pino from 'pino';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TAsset, TFinding, TPostureSummary, TScan } from '@aispm/contracts';
 import {
@@ -13,7 +12,16 @@ import {
 } from '@aispm/cloud-sim';
 import { parseMasterKey } from '@aispm/config';
 import { startWorker, type RunningWorker } from '@aispm/worker/testing';
-import { TEST_MASTER_KEY, createOrg, startTestApi, type TestApi } from '../../testing/test-app';
+import {
+  TEST_MASTER_KEY,
+  client,
+  createOrg,
+  createUser,
+  signIn,
+  startTestApi,
+  type TestApi,
+  type TestClient,
+} from '../../testing/test-app';
 
 // The whole slice, end to end: the API connects an account through the real AWS SDK against the simulator,
 // the worker scans it, and the findings must be exactly the misconfigurations the simulator planted.
@@ -22,6 +30,9 @@ let api: TestApi;
 let worker: RunningWorker;
 let orgId: string;
 let otherOrgId: string;
+/** An owner of `orgId` only, and an owner of `otherOrgId` only. */
+let owner: TestClient;
+let outsider: TestClient;
 
 const CHECK_FOR: Record<string, string> = {
   'direct-internet-access': 'aws.sagemaker.notebook.direct_internet_access',
@@ -35,8 +46,8 @@ function expectedFindings(notebooks: SimNotebook[]): string[] {
     .sort();
 }
 
-const http = () => request(api.app.getHttpServer());
-const get = (path: string, org = orgId) => http().get(path).set('x-org-id', org);
+const get = (path: string, as: 'owner' | 'outsider' = 'owner') =>
+  (as === 'owner' ? owner : outsider).get(path);
 
 function accountBody(
   name: string,
@@ -90,6 +101,11 @@ beforeAll(async () => {
   );
   orgId = await createOrg(api.admin, 'Scan flow');
   otherOrgId = await createOrg(api.admin, 'Someone else');
+  owner = client(api, await signIn(api, await createUser(api.admin, [{ tenantId: orgId, role: 'owner' }])));
+  outsider = client(
+    api,
+    await signIn(api, await createUser(api.admin, [{ tenantId: otherOrgId, role: 'owner' }])),
+  );
 });
 
 afterAll(async () => {
@@ -100,10 +116,8 @@ afterAll(async () => {
 
 describe('connecting an AWS account', () => {
   it('refuses credentials the cloud does not accept, naming the key and storing nothing', async () => {
-    const res = await http()
-      .post('/api/v1/accounts')
-      .set('x-org-id', orgId)
-      .send(accountBody('bad key', 'SIMUNKNOWNKEY0001', 'not-the-right-secret-000'))
+    const res = await owner
+      .post('/api/v1/accounts', accountBody('bad key', 'SIMUNKNOWNKEY0001', 'not-the-right-secret-000'))
       .expect(422);
     expect(res.body.title).toBe('Connection test failed');
     expect(res.body.detail).toContain('SIMU');
@@ -113,17 +127,18 @@ describe('connecting an AWS account', () => {
   });
 
   it('names the missing permission when the key lacks it', async () => {
-    const res = await http()
-      .post('/api/v1/accounts')
-      .set('x-org-id', orgId)
-      .send(accountBody('read only', SIM_READONLY_ACCESS_KEY_ID, SIM_READONLY_SECRET_ACCESS_KEY))
+    const res = await owner
+      .post(
+        '/api/v1/accounts',
+        accountBody('read only', SIM_READONLY_ACCESS_KEY_ID, SIM_READONLY_SECRET_ACCESS_KEY),
+      )
       .expect(422);
     expect(res.body.detail).toContain('sagemaker:ListNotebookInstances');
   });
 
   it('rejects invalid input field by field', async () => {
     const bad = { ...accountBody('x'), scopeIds: ['12345'], regions: ['mars-1'], endpoint: 'ftp://x' };
-    const res = await http().post('/api/v1/accounts').set('x-org-id', orgId).send(bad).expect(400);
+    const res = await owner.post('/api/v1/accounts', bad).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
       'endpoint',
       'regions.0',
@@ -137,17 +152,11 @@ describe('a scan of the simulated account', () => {
   let scan: TScan;
 
   beforeAll(async () => {
-    const res = await http()
-      .post('/api/v1/accounts')
-      .set('x-org-id', orgId)
-      .send(accountBody('Simulated AWS'));
+    const res = await owner.post('/api/v1/accounts', accountBody('Simulated AWS'));
     expect(res.status).toBe(201);
     accountId = res.body.id as string;
-    const started = await http()
-      .post(`/api/v1/accounts/${accountId}/scans`)
-      .set('x-org-id', orgId)
-      .expect(202);
-    const again = await http().post(`/api/v1/accounts/${accountId}/scans`).set('x-org-id', orgId).expect(202);
+    const started = await owner.post(`/api/v1/accounts/${accountId}/scans`).expect(202);
+    const again = await owner.post(`/api/v1/accounts/${accountId}/scans`).expect(202);
     expect(again.body.id).toBe(started.body.id);
     scan = await waitForScan(started.body.id as string);
   });
@@ -254,22 +263,19 @@ describe('a scan of the simulated account', () => {
   });
 
   it('shows another organization none of it', async () => {
-    expect((await get('/api/v1/assets', otherOrgId).expect(200)).body.items).toEqual([]);
-    expect((await get('/api/v1/findings', otherOrgId).expect(200)).body.items).toEqual([]);
-    expect((await get('/api/v1/accounts', otherOrgId).expect(200)).body.items).toEqual([]);
-    await get(`/api/v1/accounts/${accountId}`, otherOrgId).expect(404);
-    await get(`/api/v1/scans/${scan.id}`, otherOrgId).expect(404);
-    await http().post(`/api/v1/accounts/${accountId}/scans`).set('x-org-id', otherOrgId).expect(404);
-    const { body } = await get('/api/v1/posture/summary', otherOrgId).expect(200);
+    expect((await get('/api/v1/assets', 'outsider').expect(200)).body.items).toEqual([]);
+    expect((await get('/api/v1/findings', 'outsider').expect(200)).body.items).toEqual([]);
+    expect((await get('/api/v1/accounts', 'outsider').expect(200)).body.items).toEqual([]);
+    await get(`/api/v1/accounts/${accountId}`, 'outsider').expect(404);
+    await get(`/api/v1/scans/${scan.id}`, 'outsider').expect(404);
+    await outsider.post(`/api/v1/accounts/${accountId}/scans`).expect(404);
+    const { body } = await get('/api/v1/posture/summary', 'outsider').expect(200);
     expect(body).toMatchObject({ score: null, accounts: 0, findings: { open: 0 }, lastScan: null });
   });
 
   it('rescans idempotently: same assets, same findings, first seen kept', async () => {
     const before = (await allPages<TFinding>('/api/v1/findings', 100)).flat();
-    const started = await http()
-      .post(`/api/v1/accounts/${accountId}/scans`)
-      .set('x-org-id', orgId)
-      .expect(202);
+    const started = await owner.post(`/api/v1/accounts/${accountId}/scans`).expect(202);
     expect(started.body.id).not.toBe(scan.id);
     await waitForScan(started.body.id as string);
     const after = (await allPages<TFinding>('/api/v1/findings', 100)).flat();
@@ -281,11 +287,7 @@ describe('a scan of the simulated account', () => {
   });
 
   it('refuses a second account with the same name', async () => {
-    const res = await http()
-      .post('/api/v1/accounts')
-      .set('x-org-id', orgId)
-      .send(accountBody('Simulated AWS'))
-      .expect(409);
+    const res = await owner.post('/api/v1/accounts', accountBody('Simulated AWS')).expect(409);
     expect(res.body.errors).toEqual([{ path: 'name', message: 'already in use' }]);
   });
 });

@@ -1,17 +1,16 @@
-import { Controller, Get, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { Endpoint } from '../../common/endpoint';
 import { routes } from '@aispm/contracts';
 import type { z } from 'zod';
 import { Params, Query } from '../../common/zod-params';
-import { Meta, TenantGuard, TenantId, type RequestMeta } from '../../common/tenant';
+import { Meta, TenantId, type RequestMeta } from '../../common/tenant';
 import { ScansService } from './scans.service';
 
 @Controller()
-@UseGuards(TenantGuard)
 export class ScansController {
   constructor(@Inject(ScansService) private readonly scans: ScansService) {}
 
-  @Post('api/v1/accounts/:id/scans')
-  @HttpCode(routes.startScan.status)
+  @Endpoint(routes.startScan)
   start(
     @TenantId() tenantId: string,
     @Params(routes.startScan.params) p: { id: string },
@@ -20,7 +19,7 @@ export class ScansController {
     return this.scans.start(tenantId, p.id, meta);
   }
 
-  @Get('api/v1/scans')
+  @Endpoint(routes.listScans)
   async list(
     @TenantId() tenantId: string,
     @Query(routes.listScans.query) q: z.infer<typeof routes.listScans.query>,
@@ -28,7 +27,7 @@ export class ScansController {
     return { items: await this.scans.list(tenantId, q) };
   }
 
-  @Get('api/v1/scans/:id')
+  @Endpoint(routes.getScan)
   get(@TenantId() tenantId: string, @Params(routes.getScan.params) p: { id: string }) {
     return this.scans.get(tenantId, p.id);
   }

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_PERMISSIONS, ROLES, routes, type RouteContract, type TRole } from '@aispm/contracts';
+import { newId } from '@aispm/db';
+import {
+  client,
+  createOrg,
+  createUser,
+  signIn,
+  startTestApi,
+  type TestApi,
+  type TestClient,
+} from '../../testing/test-app';
+
+// Generated from the route table: every endpoint x every role x (own organization, another organization),
+// plus callers with no credentials. A change to a route's access rule or to the role matrix shows up here.
+
+let api: TestApi;
+let orgA: string;
+let orgB: string;
+const members = new Map<TRole, TestClient>();
+let anonymous: TestClient;
+/** Ids of real objects in organization B, to prove A can reach none of them. */
+const inB: Record<string, string> = {};
+
+const entries = Object.entries(routes) as [string, RouteContract][];
+const guarded = entries.filter(([, r]) => r.access !== 'public');
+
+function pathFor(r: RouteContract, id: string): string {
+  return r.path.replace('{id}', id);
+}
+
+function send(c: TestClient, r: RouteContract, id = newId()) {
+  // An empty body: an allowed caller gets past the guard and fails validation (400), so nothing is written.
+  return r.method === 'get' ? c.get(pathFor(r, id)) : c.request(r.method, pathFor(r, id)).send({});
+}
+
+/** Signing out ends sessions, so those routes get a throwaway user of the same role. */
+const SESSION_ENDING = new Set<RouteContract>([routes.logout, routes.logoutEverywhere]);
+async function callerFor(role: TRole, r: RouteContract, tenantId: string): Promise<TestClient> {
+  if (!SESSION_ENDING.has(r)) return members.get(role)!;
+  return client(api, await signIn(api, await createUser(api.admin, [{ tenantId, role }])));
+}
+
+function allowed(role: TRole, r: RouteContract): boolean {
+  return r.access === 'session' || (ROLE_PERMISSIONS[role] as readonly string[]).includes(r.access);
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  orgA = await createOrg(api.admin, 'Matrix A');
+  orgB = await createOrg(api.admin, 'Matrix B');
+  for (const role of ROLES) {
+    const user = await createUser(api.admin, [{ tenantId: orgA, role }]);
+    members.set(role, client(api, await signIn(api, user)));
+  }
+  anonymous = client(api);
+  // Objects in B, written by the owner (fixtures).
+  const accountId = newId();
+  const scanId = newId();
+  const assetId = newId();
+  const tokenUser = await createUser(api.admin, [{ tenantId: orgB, role: 'owner' }]);
+  await api.admin.prisma.cloudAccount.create({
+    data: { id: accountId, tenantId: orgB, provider: 'aws', name: 'b', scopeIds: [], regions: ['us-east-1'] },
+  });
+  await api.admin.prisma.scan.create({
+    data: { id: scanId, tenantId: orgB, accountId, status: 'completed' },
+  });
+  await api.admin.prisma.asset.create({
+    data: {
+      id: assetId,
+      tenantId: orgB,
+      accountId,
+      provider: 'aws',
+      assetType: 'aws.sagemaker.notebook_instance',
+      nativeId: 'arn:b',
+      name: 'b',
+      region: 'us-east-1',
+      firstSeen: new Date(),
+      lastSeen: new Date(),
+    },
+  });
+  const tokenId = newId();
+  await api.admin.prisma.apiToken.create({
+    data: {
+      id: tokenId,
+      tenantId: orgB,
+      name: 'b',
+      prefix: 'aispm_pat_xxxx',
+      tokenHash: `b-${tokenId}`,
+      scopes: ['read:inventory'],
+      createdById: tokenUser.userId,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  Object.assign(inB, {
+    getAccount: accountId,
+    startScan: accountId,
+    getScan: scanId,
+    getAsset: assetId,
+    revokeToken: tokenId,
+  });
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('authorization matrix', () => {
+  it.each(guarded)('%s refuses callers without credentials (401)', async (_name, r) => {
+    const res = await send(anonymous, r);
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  for (const role of ROLES) {
+    it.each(guarded)(`%s as ${role} of its own organization follows the role matrix`, async (_name, r) => {
+      const res = await send(await callerFor(role, r, orgA), r);
+      if (allowed(role, r))
+        expect([200, 201, 202, 400, 404], `${role} ${r.method} ${r.path}`).toContain(res.status);
+      else expect(res.status, `${role} ${r.method} ${r.path}`).toBe(403);
+    });
+
+    it.each(guarded)(`%s as ${role} naming another organization is refused (403)`, async (_name, r) => {
+      const res = await send(await callerFor(role, r, orgA), r).set('x-org-id', orgB);
+      expect(res.status).toBe(403);
+    });
+  }
+
+  it.each(Object.entries(inB))(
+    '%s cannot reach an object of another organization by id',
+    async (name, id) => {
+      const r = routes[name as keyof typeof routes] as RouteContract;
+      const res = await send(members.get('owner')!, r, id);
+      expect(res.status).toBe(404);
+    },
+  );
+
+  it('left every object of the other organization as it was', async () => {
+    const token = await api.admin.prisma.apiToken.findUniqueOrThrow({ where: { id: inB.revokeToken! } });
+    expect(token.revokedAt).toBeNull();
+    expect(await api.admin.prisma.scan.count({ where: { tenantId: orgB } })).toBe(1);
+    expect(await api.admin.prisma.cloudAccount.count({ where: { tenantId: orgB } })).toBe(1);
+    expect(await api.admin.prisma.auditEvent.count({ where: { tenantId: orgB } })).toBe(0);
+  });
+});
