@@ -16,7 +16,7 @@ export PORT=3100 SIM_PORT=4610 WEB_PORT=5273
 export WEB_URL="http://127.0.0.1:${WEB_PORT}" SIM_URL="http://127.0.0.1:${SIM_PORT}"
 SIM_SECRET="$(node --import tsx -e "import('@aispm/cloud-sim').then((m) => process.stdout.write(m.SIM_AWS_SECRET_ACCESS_KEY))")"
 export SIM_SECRET
-export LOG_LEVEL=warn RECONCILE_INTERVAL_MS=5000
+export LOG_LEVEL=info RECONCILE_INTERVAL_MS=5000
 
 psql "postgresql://postgres@127.0.0.1:5432/postgres" -q -c "DROP DATABASE IF EXISTS aispm_browser WITH (FORCE)" >/dev/null 2>&1 || true
 node scripts/ensure-database.mjs
@@ -44,4 +44,18 @@ status=0
 if [ $status -ne 0 ]; then
   echo "--- stack log (tail) ---"; tail -n 80 .data/browser-stack.log
 fi
+# No secret the run used may appear in what the API and the worker logged (the simulator prints its own
+# fake demo key on purpose, so its lines are left out).
+leaks=0
+for secret in "$SIM_SECRET" "$DEMO_ADMIN_PASSWORD" "$MASTER_KEY"; do
+  if grep -v '^\[sim\]' .data/browser-stack.log | grep -qF -- "$secret"; then
+    echo "a secret used by the run appears in the API or worker logs" >&2
+    leaks=1
+  fi
+done
+if grep -v '^\[sim\]' .data/browser-stack.log | grep -qE 'aispm_pat_[A-Za-z0-9_-]{20,}|aispm_session=[A-Za-z0-9_-]{20,}'; then
+  echo "an API token or session cookie appears in the API or worker logs" >&2
+  leaks=1
+fi
+[ $leaks -eq 0 ] || exit 1
 exit $status

@@ -173,7 +173,7 @@ if (!stopping) {
   console.log(
     `[stack] ready: console ${webUrl}  api ${apiUrl}/api/docs  simulator ${simUrl}  (Ctrl-C stops everything)`,
   );
-  if (env.DEMO_ADMIN_EMAIL && env.DEMO_ADMIN_PASSWORD) {
+  if (args['demo-scan'] && env.DEMO_ADMIN_EMAIL && env.DEMO_ADMIN_PASSWORD) {
     console.log(`[stack] sign in as ${env.DEMO_ADMIN_EMAIL} with password ${env.DEMO_ADMIN_PASSWORD}`);
   }
 }
