@@ -4,10 +4,11 @@ import react from '@vitejs/plugin-react';
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 // The console talks to the API on its own origin, so the same proxy serves `vite` and `vite preview`.
+// The Host header is kept: the API checks that a browser's Origin matches it (CSRF defence).
 const proxy = {
-  '/api': { target: apiUrl, changeOrigin: true },
-  '/healthz': { target: apiUrl, changeOrigin: true },
-  '/readyz': { target: apiUrl, changeOrigin: true },
+  '/api': { target: apiUrl, changeOrigin: false },
+  '/healthz': { target: apiUrl, changeOrigin: false },
+  '/readyz': { target: apiUrl, changeOrigin: false },
 };
 
 export default defineConfig({

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { nav, signIn } from './sign-in';
 
 const SIM_URL = process.env.SIM_URL ?? 'http://127.0.0.1:4510';
 const SIM_SECRET = process.env.SIM_SECRET ?? '';
@@ -9,7 +10,7 @@ test('connect the simulated AWS account, scan it and review its findings', async
   // A fresh name per run, so a previous run's account (and its last scan) cannot satisfy the assertions.
   const accountName = `Simulated AWS ${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
 
-  await page.goto('/');
+  await signIn(page);
   await nav(page, 'Cloud accounts');
   await expect(page.getByRole('heading', { name: 'Cloud accounts' })).toBeVisible();
 
@@ -45,10 +46,6 @@ test('connect the simulated AWS account, scan it and review its findings', async
   const openFindings = page.getByRole('region', { name: 'Open findings', exact: true });
   await expect(openFindings).toHaveText(/Open findings\s*[1-9]\d*/);
 });
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name }).click();
-}
 
 /** Rows with this title exist, and each names a notebook whose ARN (which lower-cases the name) ends with it. */
 async function expectNotebookFindings(page: Page, title: string | RegExp): Promise<void> {

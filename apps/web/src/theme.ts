@@ -10,7 +10,7 @@ import {
   type MantineColor,
   Tooltip,
 } from '@mantine/core';
-import type { TScanStatus, TSeverity } from '@aispm/contracts';
+import type { TRole, TScanStatus, TSeverity } from '@aispm/contracts';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -61,4 +61,12 @@ export const scanStatusColor: Record<TScanStatus, MantineColor> = {
   evaluating: 'indigo',
   completed: 'teal',
   failed: 'red',
+};
+
+export const roleColor: Record<TRole, MantineColor> = {
+  owner: 'violet',
+  admin: 'indigo',
+  analyst: 'blue',
+  viewer: 'gray',
+  auditor: 'teal',
 };

@@ -3,11 +3,12 @@ import type { TCloudAccount, TCreateCloudAccount } from '@aispm/contracts';
 import { apiGet, apiPost } from './client';
 import { queryKeys } from './query-keys';
 
-export function useAccounts() {
+export function useAccounts({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.accounts,
     queryFn: ({ signal }) => apiGet('listAccounts', { signal }),
     select: (list) => list.items,
+    enabled,
   });
 }
 

@@ -1,4 +1,5 @@
 import { routes, ZProblem, type TProblem, type z } from '@aispm/contracts';
+import { selectedOrganization } from './selected-organization';
 
 type Routes = typeof routes;
 export type RouteId = keyof Routes;
@@ -7,6 +8,7 @@ type RouteIdWithMethod<M extends string> = {
 }[RouteId];
 export type GetRouteId = RouteIdWithMethod<'get'>;
 export type PostRouteId = RouteIdWithMethod<'post'>;
+export type DeleteRouteId = RouteIdWithMethod<'delete'>;
 
 /** What the route's response schema produces: the same type the API serialises. */
 export type ResponseOf<K extends RouteId> = z.output<Routes[K]['response']>;
@@ -47,6 +49,23 @@ export class ApiError extends Error {
   }
 }
 
+/** How the console reacts to authentication failures; set once at start-up (app.tsx). */
+interface AuthHandlers {
+  /** A 401: there is no session, or it ended. Not called for the sign-in request itself. */
+  onUnauthorized: () => void;
+  /** A 403: the user's role or organizations may have changed since the console last asked. */
+  onForbidden: (route: RouteId) => void;
+}
+
+let handlers: AuthHandlers = { onUnauthorized: () => undefined, onForbidden: () => undefined };
+
+export function configureApiClient(next: AuthHandlers): void {
+  handlers = next;
+}
+
+const UNSAFE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+const CSRF_COOKIE = 'aispm_csrf';
+
 export function apiGet<K extends GetRouteId>(route: K, ...[options]: OptionsArg<K>): Promise<ResponseOf<K>> {
   return request(route, options ?? {});
 }
@@ -57,6 +76,13 @@ export function apiPost<K extends PostRouteId>(
   ...[options]: OptionsArg<K>
 ): Promise<ResponseOf<K>> {
   return request(route, options ?? {}, body);
+}
+
+export function apiDelete<K extends DeleteRouteId>(
+  route: K,
+  ...[options]: OptionsArg<K>
+): Promise<ResponseOf<K>> {
+  return request(route, options ?? {});
 }
 
 async function request<K extends RouteId>(
@@ -70,10 +96,10 @@ async function request<K extends RouteId>(
   try {
     response = await fetch(url, {
       method: route.method.toUpperCase(),
-      headers: {
+      headers: authHeaders(route.method, {
         accept: 'application/json, application/problem+json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
+      }),
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal,
     });
@@ -87,7 +113,12 @@ async function request<K extends RouteId>(
     });
   }
 
-  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (!response.ok) {
+    const error = new ApiError(await readProblem(response));
+    if (error.status === 401 && routeId !== 'login') handlers.onUnauthorized();
+    if (error.status === 403) handlers.onForbidden(routeId);
+    throw error;
+  }
 
   const json: unknown = await response.json().catch(() => undefined);
   // Parsing with the contract turns API drift into a readable error instead of a blank cell somewhere.
@@ -105,6 +136,35 @@ async function request<K extends RouteId>(
     });
   }
   return parsed.data as ResponseOf<K>;
+}
+
+/**
+ * The organization the request acts for, and on state-changing requests the CSRF token: the API compares it
+ * with the session's, which another site cannot read from our cookie. It is read per request because signing
+ * in again replaces it.
+ */
+function authHeaders(method: string, headers: Record<string, string>): Record<string, string> {
+  const organization = selectedOrganization();
+  if (organization) headers['x-org-id'] = organization;
+  if (UNSAFE_METHODS.has(method)) {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) headers['x-csrf-token'] = csrf;
+  }
+  return headers;
+}
+
+function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const separator = part.indexOf('=');
+    if (separator === -1 || part.slice(0, separator).trim() !== name) continue;
+    const value = part.slice(separator + 1).trim();
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
+  return undefined;
 }
 
 function buildUrl(

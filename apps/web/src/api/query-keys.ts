@@ -12,4 +12,10 @@ export const queryKeys = {
   findings: (filters: object) => ['findings', filters] as const,
   findingsAll: ['findings'] as const,
   checks: ['checks'] as const,
+  /** Per organization: switching organization asks the API again rather than showing the last answer. */
+  me: (organizationId: string | null) => ['me', organizationId ?? 'default'] as const,
+  meAll: ['me'] as const,
+  members: ['members'] as const,
+  tokens: ['tokens'] as const,
+  auditEvents: ['audit-events'] as const,
 };

@@ -3,6 +3,7 @@ import {
   AppShell,
   Box,
   Burger,
+  Divider,
   Group,
   NavLink,
   Skeleton,
@@ -17,24 +18,45 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconCloud,
+  IconHistory,
+  IconKey,
   IconLayoutDashboard,
   IconMoon,
   IconServer2,
   IconShieldHalfFilled,
   IconSun,
+  IconUsers,
+  type Icon,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
+import type { TPermission } from '@aispm/contracts';
 import { useAccounts } from '../api/accounts.hooks';
 import { useWatchLatestScans } from '../api/scans.hooks';
+import { useSession } from '../lib/session';
+import { OrganizationSelect, UserMenu } from './user-menu';
 
-const NAV = [
-  { to: '/', label: 'Dashboard', icon: IconLayoutDashboard },
-  { to: '/inventory', label: 'Inventory', icon: IconServer2 },
-  { to: '/findings', label: 'Findings', icon: IconAlertTriangle },
-  { to: '/accounts', label: 'Cloud accounts', icon: IconCloud },
-] as const;
+interface NavItem {
+  to: string;
+  label: string;
+  icon: Icon;
+  /** The permission the page's data needs: without it the link is not offered. */
+  permission: TPermission;
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'Dashboard', icon: IconLayoutDashboard, permission: 'inventory:read' },
+  { to: '/inventory', label: 'Inventory', icon: IconServer2, permission: 'inventory:read' },
+  { to: '/findings', label: 'Findings', icon: IconAlertTriangle, permission: 'findings:read' },
+  { to: '/accounts', label: 'Cloud accounts', icon: IconCloud, permission: 'accounts:read' },
+];
+
+const ADMIN_NAV: NavItem[] = [
+  { to: '/members', label: 'Members', icon: IconUsers, permission: 'members:read' },
+  { to: '/tokens', label: 'API tokens', icon: IconKey, permission: 'tokens:read' },
+  { to: '/audit', label: 'Audit log', icon: IconHistory, permission: 'audit:read' },
+];
 
 /**
  * Mantine sizes the fixed navbar as `height: calc(100dvh - header)` and animates `height`, so after the viewport
@@ -46,8 +68,24 @@ const NAVBAR_FULL_HEIGHT = { height: 'auto', bottom: 'var(--app-shell-footer-off
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-  const accounts = useAccounts();
+  const { permissions } = useSession();
+  const accounts = useAccounts({ enabled: permissions.includes('accounts:read') });
   useWatchLatestScans(accounts.data);
+  const allowed = (items: NavItem[]) => items.filter((item) => permissions.includes(item.permission));
+  const adminNav = allowed(ADMIN_NAV);
+  const navLink = (item: NavItem) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={<item.icon size={18} stroke={1.6} />}
+      active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
+      onClick={close}
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      fw={500}
+    />
+  );
 
   return (
     <AppShell
@@ -67,23 +105,22 @@ export function AppLayout() {
           <Brand />
         </AppShell.Section>
         <AppShell.Section grow>
-          <Stack gap={2}>
-            {NAV.map((item) => (
-              <NavLink
-                key={item.to}
-                component={Link}
-                to={item.to}
-                label={item.label}
-                leftSection={<item.icon size={18} stroke={1.6} />}
-                active={item.to === '/' ? pathname === '/' : pathname.startsWith(item.to)}
-                onClick={close}
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                fw={500}
-              />
-            ))}
-          </Stack>
+          <Stack gap={2}>{allowed(NAV).map(navLink)}</Stack>
+          {adminNav.length > 0 ? (
+            <>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="lg" pb={6}>
+                Administration
+              </Text>
+              <Stack gap={2}>{adminNav.map(navLink)}</Stack>
+            </>
+          ) : null}
         </AppShell.Section>
         <AppShell.Section>
+          <Stack gap="sm" px="xs">
+            <OrganizationSelect />
+            <UserMenu />
+          </Stack>
+          <Divider mt="sm" />
           <Group justify="space-between" px="xs" pt="sm">
             <ApiStatus />
             <ColorSchemeToggle />
@@ -102,7 +139,7 @@ export function AppLayout() {
   );
 }
 
-function Brand() {
+export function Brand() {
   return (
     <Group gap="sm" wrap="nowrap" renderRoot={(props) => <Link to="/" {...props} />} c="inherit" td="none">
       <ThemeIcon

@@ -4,19 +4,22 @@ import { ApiError } from '../api/client';
 
 /**
  * Shows an API failure as the API described it (problem+json `title`, `detail`, `errors`).
- * `shownElsewhere` lets a form leave out the `errors` it already shows next to its fields.
+ * `shownElsewhere` lets a form leave out the `errors` it already shows next to its fields; `title` replaces
+ * the problem's generic title where the context says more ("Could not sign in" rather than "Unauthorized").
  */
 export function ProblemAlert({
   error,
   onRetry,
   shownElsewhere,
+  title: titleOverride,
 }: {
   error: unknown;
   onRetry?: () => void;
   shownElsewhere?: (path: string) => boolean;
+  title?: string;
 }) {
   const problem = error instanceof ApiError ? error.problem : undefined;
-  const title = problem?.title ?? 'Something went wrong';
+  const title = titleOverride ?? problem?.title ?? 'Something went wrong';
   const detail = problem ? problem.detail : error instanceof Error ? error.message : String(error);
   const fieldErrors = (problem?.errors ?? []).filter((e) => !shownElsewhere?.(e.path));
 

@@ -1,4 +1,4 @@
-import type { TProvider } from '@aispm/contracts';
+import type { TProvider, TRole } from '@aispm/contracts';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
@@ -24,6 +24,14 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
 }
 
 export const providerLabel: Record<TProvider, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
+
+export const roleLabel: Record<TRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  analyst: 'Analyst',
+  viewer: 'Viewer',
+  auditor: 'Auditor',
+};
 
 /** Names for the asset types the connectors emit today; unknown ones fall back to a readable form of the id. */
 const ASSET_TYPE_LABELS: Record<string, string> = {

@@ -11,6 +11,7 @@ import { PageHeader } from '../components/page-header';
 import { ScanStatusBadge } from '../components/scan-status-badge';
 import { TimeAgo } from '../components/time-ago';
 import { providerLabel } from '../lib/format';
+import { useCan } from '../lib/session';
 import { ConnectAccountForm } from './accounts-connect-form';
 
 const COLUMNS: Column[] = [
@@ -20,8 +21,8 @@ const COLUMNS: Column[] = [
   { label: 'Credentials' },
   { label: 'Status' },
   { label: 'Last scan', miw: 220 },
-  { label: 'Actions' },
 ];
+const ACTIONS_COLUMN: Column = { label: 'Actions' };
 
 const STATUS: Record<TCloudAccount['status'], { color: string; label: string }> = {
   pending: { color: 'gray', label: 'Pending' },
@@ -33,6 +34,8 @@ const STATUS: Record<TCloudAccount['status'], { color: string; label: string }> 
 export default function AccountsPage() {
   const accounts = useAccounts();
   const [connectOpened, connect] = useDisclosure(false);
+  const canConnect = useCan('accounts:write');
+  const canScan = useCan('scans:run');
 
   return (
     <>
@@ -40,15 +43,17 @@ export default function AccountsPage() {
         title="Cloud accounts"
         description="Connections aispm scans for AI assets. Credentials are encrypted at rest and never returned."
         actions={
-          <Button leftSection={<IconCloudPlus size={16} />} onClick={connect.open}>
-            Connect account
-          </Button>
+          canConnect ? (
+            <Button leftSection={<IconCloudPlus size={16} />} onClick={connect.open}>
+              Connect account
+            </Button>
+          ) : null
         }
       />
 
       <DataTable
         query={accounts}
-        columns={COLUMNS}
+        columns={canScan ? [...COLUMNS, ACTIONS_COLUMN] : COLUMNS}
         minWidth={1080}
         verticalSpacing="sm"
         highlightOnHover={false}
@@ -56,15 +61,16 @@ export default function AccountsPage() {
         empty={{
           icon: <IconCloudPlus />,
           title: 'No cloud account connected',
-          description:
-            'Connect an AWS account with read-only access keys to discover its SageMaker notebooks, endpoints and models.',
-          action: (
+          description: canConnect
+            ? 'Connect an AWS account with read-only access keys to discover its SageMaker notebooks, endpoints and models.'
+            : 'Connecting one needs the accounts:write permission, which your role does not include.',
+          action: canConnect ? (
             <Button variant="light" size="xs" onClick={connect.open}>
               Connect your first account
             </Button>
-          ),
+          ) : null,
         }}
-        renderRow={(account) => <AccountRow key={account.id} account={account} />}
+        renderRow={(account) => <AccountRow key={account.id} account={account} canScan={canScan} />}
       />
 
       <Modal opened={connectOpened} onClose={connect.close} title="Connect a cloud account" size="lg">
@@ -74,7 +80,7 @@ export default function AccountsPage() {
   );
 }
 
-function AccountRow({ account }: { account: TCloudAccount }) {
+function AccountRow({ account, canScan }: { account: TCloudAccount; canScan: boolean }) {
   const startScan = useStartScan();
   // A scan started here takes over from the one the account last ran.
   const scanId = startScan.data?.id ?? account.lastScanId;
@@ -153,18 +159,20 @@ function AccountRow({ account }: { account: TCloudAccount }) {
       <Table.Td>
         <ScanSummary account={account} scan={scan.data} />
       </Table.Td>
-      <Table.Td>
-        <Button
-          size="xs"
-          variant="light"
-          leftSection={<IconPlayerPlay size={14} />}
-          onClick={start}
-          loading={startScan.isPending}
-          disabled={active || account.status === 'disabled'}
-        >
-          Scan now
-        </Button>
-      </Table.Td>
+      {canScan ? (
+        <Table.Td>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlayerPlay size={14} />}
+            onClick={start}
+            loading={startScan.isPending}
+            disabled={active || account.status === 'disabled'}
+          >
+            Scan now
+          </Button>
+        </Table.Td>
+      ) : null}
     </Table.Tr>
   );
 }
