@@ -7,6 +7,7 @@ export const e2eEnv = {
   LOG_LEVEL: 'silent',
   // Tests sign in hundreds of times a minute from one address.
   LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+  API_REQUESTS_PER_MINUTE: '1000000',
   // The cloud simulator listens on loopback, which user-supplied URLs may not reach by default.
   OUTBOUND_ALLOW: '127.0.0.0/8,::1/128',
 };

@@ -3,6 +3,7 @@ import { type Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectorError } from '@aispm/connectors';
 import { parseMasterKey } from '@aispm/config';
+import { parseOutboundPolicy } from '@aispm/security';
 import { newId, type Database } from '@aispm/db';
 import { JobQueues, createRedisConnection, planScanJob } from '@aispm/jobs';
 import { startWorker, type RunningWorker } from './worker';
@@ -62,6 +63,7 @@ beforeAll(async () => {
       MASTER_KEY: parseMasterKey(TEST_MASTER_KEY),
       DISCOVERY_CONCURRENCY: 2,
       RECONCILE_INTERVAL_MS: 60_000,
+      OUTBOUND_ALLOW: parseOutboundPolicy('127.0.0.0/8,::1/128'),
     },
     db,
     logger,
@@ -216,6 +218,22 @@ describe('scan pipeline', () => {
       status: 'error',
       statusMessage: 'the access key TEST… is not recognised',
     });
+  });
+});
+
+describe('outbound policy', () => {
+  it('refuses to scan an endpoint the policy does not allow, before any request is made', async () => {
+    await admin.prisma.cloudAccount.update({
+      where: { id: accountId },
+      data: { endpointOverride: 'http://10.0.0.7:4510' },
+    });
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1')]]);
+    const before = discoverer.calls;
+    const scan = await waitForScan(await runScan());
+    expect(scan.status).toBe('failed');
+    expect(discoverer.calls).toBe(before);
+    const errors = scan.errors as { message: string }[];
+    expect(errors[0]?.message).toMatch(/10\.0\.0\.7.*private.*OUTBOUND_ALLOW/);
   });
 });
 

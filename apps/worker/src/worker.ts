@@ -21,7 +21,10 @@ export interface RunningWorker {
 
 /** Starts one BullMQ worker per queue plus the reconciler. Used by main.ts and by the e2e tests. */
 export async function startWorker(
-  env: Pick<WorkerEnv, 'REDIS_URL' | 'MASTER_KEY' | 'DISCOVERY_CONCURRENCY' | 'RECONCILE_INTERVAL_MS'> &
+  env: Pick<
+    WorkerEnv,
+    'REDIS_URL' | 'MASTER_KEY' | 'DISCOVERY_CONCURRENCY' | 'RECONCILE_INTERVAL_MS' | 'OUTBOUND_ALLOW'
+  > &
     Partial<Pick<WorkerEnv, 'MASTER_KEY_PREVIOUS'>>,
   db: Database,
   logger: Logger,
@@ -34,6 +37,7 @@ export async function startWorker(
     queues,
     cipher: new EnvelopeCipher(LocalKeyring.fromEnv(env)),
     logger,
+    outbound: env.OUTBOUND_ALLOW,
     discoverers: overrides.discoverers ?? awsDiscoverers,
     ...(overrides.now ? { now: overrides.now } : {}),
   };

@@ -1,4 +1,5 @@
 import type { TAssetRecord, TAwsCredentials } from '@aispm/contracts';
+import type { OutboundPolicy } from '@aispm/security';
 
 /** One AWS account in one region, as a discoverer reaches it. */
 export interface AwsTarget {
@@ -8,6 +9,11 @@ export interface AwsTarget {
   /** Custom API endpoint (private endpoint, proxy or the local simulator); the public AWS endpoint when absent. */
   endpoint?: string | undefined;
   credentials: TAwsCredentials;
+  /**
+   * When set, every connection's DNS answer is checked against this policy as the socket opens, so a host
+   * that passed the check earlier cannot rebind to a private address (SSRF defence for custom endpoints).
+   */
+  outbound?: OutboundPolicy | undefined;
 }
 
 export interface DiscoveryOptions {

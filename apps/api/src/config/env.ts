@@ -25,6 +25,7 @@ const ZEnv = ZServiceEnv.extend({
     .min(1)
     .max(720)
     .default(12),
+  API_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).default(600),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number({ error: 'must be a number' }).int().min(1).default(30),
   BODY_LIMIT: z
     .string()

@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import { ZAwsCredentials, type TScanError } from '@aispm/contracts';
 import { ConnectorError } from '@aispm/connectors';
 import { markUnseenAssetsDeleted, upsertAssetPage } from '@aispm/db';
+import { checkOutboundUrl } from '@aispm/security';
 import { discoverJob, evaluateScanJob } from '@aispm/jobs';
 import { defineHandler, type WorkerDeps } from './handler';
 import { finishTask } from './scan-progress';
@@ -66,7 +67,20 @@ export function discoverHandler(deps: WorkerDeps) {
           region: task.region,
           endpoint: account.endpointOverride ?? undefined,
           credentials,
+          outbound: deps.outbound,
         };
+        if (target.endpoint) {
+          // Checked again at scan time: the operator's policy or the name's DNS answer may have changed.
+          const check = await checkOutboundUrl(target.endpoint, deps.outbound);
+          if (!check.ok) {
+            throw new ConnectorError({
+              code: 'Unknown',
+              service: task.service,
+              message: check.reason,
+              retryable: false,
+            });
+          }
+        }
         for await (const page of discoverer.discover(target)) {
           pages += 1;
           assets += await db.tenant(tenantId, async (tx) => {

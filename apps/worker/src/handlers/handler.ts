@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Database } from '@aispm/db';
 import type { AnyJobDefinition, JobQueues } from '@aispm/jobs';
 import type { ServiceDiscoverer } from '@aispm/connectors';
+import type { OutboundPolicy } from '@aispm/security';
 import type { EnvelopeCipher } from '@aispm/secrets';
 
 export interface WorkerDeps {
@@ -11,6 +12,8 @@ export interface WorkerDeps {
   cipher: EnvelopeCipher;
   logger: Logger;
   discoverers: readonly ServiceDiscoverer[];
+  /** Which addresses custom endpoints may reach (SSRF guard), checked before and during each listing. */
+  outbound: OutboundPolicy;
   now?: () => Date;
 }
 

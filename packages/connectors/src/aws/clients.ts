@@ -1,5 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { guardedLookup } from '@aispm/security';
 import type { AwsTarget } from '../types';
 
 /** Enough for every account a worker scans concurrently; beyond it the least recently used client is dropped. */
@@ -33,8 +37,7 @@ export function sageMakerClientFor(target: AwsTarget, options: ClientOptions = {
     ...(target.endpoint && { endpoint: target.endpoint }),
     credentials: { accessKeyId, secretAccessKey, ...(sessionToken && { sessionToken }) },
     ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
-    // Without timeouts an unreachable endpoint would hold a scan task until the OS gives up.
-    requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
+    requestHandler: requestHandlerFor(target),
   });
   clients.set(key, client);
   if (clients.size > MAX_CACHED_CLIENTS) {
@@ -42,6 +45,19 @@ export function sageMakerClientFor(target: AwsTarget, options: ClientOptions = {
     clients.delete(clients.keys().next().value!);
   }
   return client;
+}
+
+// Without timeouts an unreachable endpoint would hold a scan task until the OS gives up.
+const TIMEOUTS = { connectionTimeout: 10_000, requestTimeout: 60_000 };
+
+function requestHandlerFor(target: AwsTarget) {
+  if (!target.outbound) return TIMEOUTS;
+  const lookup = guardedLookup(target.outbound);
+  return new NodeHttpHandler({
+    ...TIMEOUTS,
+    httpAgent: new http.Agent({ keepAlive: true, lookup }),
+    httpsAgent: new https.Agent({ keepAlive: true, lookup }),
+  });
 }
 
 /**
@@ -60,6 +76,7 @@ export function clientCacheKey(target: AwsTarget, options: ClientOptions = {}): 
     accessKeyId,
     secretId,
     options.maxAttempts ?? 'default',
+    target.outbound ? 'guarded' : 'open',
   ].join('|');
 }
 

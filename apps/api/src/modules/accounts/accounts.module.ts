@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AccountsController } from './accounts.controller';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
+import type { Env } from '../../config/env';
+import { ENV } from '../../infra/tokens';
 import { CONNECTION_TESTER, sdkConnectionTester } from './connection-tester';
 
 @Module({
@@ -9,7 +11,11 @@ import { CONNECTION_TESTER, sdkConnectionTester } from './connection-tester';
   providers: [
     AccountsService,
     AccountsRepository,
-    { provide: CONNECTION_TESTER, useValue: sdkConnectionTester },
+    {
+      provide: CONNECTION_TESTER,
+      useFactory: (env: Env) => sdkConnectionTester(env.OUTBOUND_ALLOW),
+      inject: [ENV],
+    },
   ],
   exports: [AccountsRepository],
 })

@@ -1,5 +1,6 @@
 import type { TCreateCloudAccount } from '@aispm/contracts';
 import { testAwsConnection } from '@aispm/connectors';
+import type { OutboundPolicy } from '@aispm/security';
 
 export const CONNECTION_TESTER = Symbol('CONNECTION_TESTER');
 
@@ -10,14 +11,18 @@ export interface ConnectionTester {
   test(input: TCreateCloudAccount): Promise<ConnectionResult>;
 }
 
-export const sdkConnectionTester: ConnectionTester = {
-  test(input) {
-    return testAwsConnection({
-      provider: 'aws',
-      accountId: input.scopeIds[0]!,
-      region: input.regions[0]!,
-      endpoint: input.endpoint,
-      credentials: input.credentials,
-    });
-  },
-};
+/** The real test through the AWS SDK; its connections are held to the outbound policy (SSRF guard). */
+export function sdkConnectionTester(outbound: OutboundPolicy): ConnectionTester {
+  return {
+    test(input) {
+      return testAwsConnection({
+        provider: 'aws',
+        accountId: input.scopeIds[0]!,
+        region: input.regions[0]!,
+        endpoint: input.endpoint,
+        credentials: input.credentials,
+        outbound,
+      });
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { ROUTE_CONTRACT } from '../../common/endpoint';
 import { AuthRepository, type MembershipRow } from './auth.repository';
 import { API_TOKEN_PREFIX, CSRF_HEADER, SESSION_COOKIE, sameHash, sha256 } from './credentials';
 import type { AuthenticatedRequest, Principal } from './principal';
+import { RequestRateLimit } from './request-rate-limit';
 import { SecurityEvents } from './security-events';
 
 const PUBLIC = Symbol('PUBLIC');
@@ -35,6 +36,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AuthRepository) private readonly repo: AuthRepository,
     @Inject(SecurityEvents) private readonly events: SecurityEvents,
+    @Inject(RequestRateLimit) private readonly rateLimit: RequestRateLimit,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -46,6 +48,9 @@ export class AuthGuard implements CanActivate {
 
     const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(req);
+    await this.rateLimit.consume(
+      principal.kind === 'token' ? `token:${principal.tokenId}` : `user:${principal.userId}`,
+    );
     req.principal = principal;
     if (principal.tenantId) req.tenantId = principal.tenantId;
 

@@ -5,6 +5,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { RequestRateLimit } from './request-rate-limit';
 import { SecurityEvents } from './security-events';
 
 @Global()
@@ -14,6 +15,7 @@ import { SecurityEvents } from './security-events';
     AuthService,
     AuthRepository,
     LoginThrottle,
+    RequestRateLimit,
     SecurityEvents,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -11,6 +11,7 @@ import {
   type SimNotebook,
 } from '@aispm/cloud-sim';
 import { parseMasterKey } from '@aispm/config';
+import { parseOutboundPolicy } from '@aispm/security';
 import { startWorker, type RunningWorker } from '@aispm/worker/testing';
 import {
   TEST_MASTER_KEY,
@@ -95,6 +96,7 @@ beforeAll(async () => {
       MASTER_KEY: parseMasterKey(TEST_MASTER_KEY),
       DISCOVERY_CONCURRENCY: 2,
       RECONCILE_INTERVAL_MS: 60_000,
+      OUTBOUND_ALLOW: parseOutboundPolicy('127.0.0.0/8,::1/128'),
     },
     api.db,
     pino({ level: 'silent' }),
