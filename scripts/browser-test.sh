@@ -53,8 +53,8 @@ for secret in "$SIM_SECRET" "$DEMO_ADMIN_PASSWORD" "$MASTER_KEY"; do
     leaks=1
   fi
 done
-if grep -v '^\[sim\]' .data/browser-stack.log | grep -qE 'aispm_pat_[A-Za-z0-9_-]{20,}|aispm_session=[A-Za-z0-9_-]{20,}'; then
-  echo "an API token or session cookie appears in the API or worker logs" >&2
+if grep -v '^\[sim\]' .data/browser-stack.log | grep -qE 'aispm_(pat|inv)_[A-Za-z0-9_-]{20,}|aispm_session=[A-Za-z0-9_-]{20,}'; then
+  echo "an API token, invitation token or session cookie appears in the API or worker logs" >&2
   leaks=1
 fi
 [ $leaks -eq 0 ] || exit 1

@@ -57,6 +57,38 @@ describe('platform endpoints', () => {
   });
 });
 
+describe('hardening', () => {
+  it('sends security headers and no framework banner', async () => {
+    const res = await owner.get('/api/v1/accounts').expect(200);
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': expect.stringContaining('max-age='),
+    });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('grants no cross-origin access unless CORS_ORIGINS lists the origin', async () => {
+    const preflight = await request(api.app.getHttpServer())
+      .options('/api/v1/accounts')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const allowedApi = await startTestApi({ CORS_ORIGINS: 'https://console.example' });
+    try {
+      const ok = await request(allowedApi.app.getHttpServer())
+        .options('/api/v1/accounts')
+        .set('Origin', 'https://console.example')
+        .set('Access-Control-Request-Method', 'GET');
+      expect(ok.headers['access-control-allow-origin']).toBe('https://console.example');
+    } finally {
+      await allowedApi.close();
+    }
+  });
+});
+
 describe('errors are RFC 9457 problem+json', () => {
   it('for an unknown route', async () => {
     const res = await request(api.app.getHttpServer()).get('/api/v1/nope').expect(404);

@@ -16,8 +16,11 @@ import { AuthModule } from './modules/auth/auth.module';
 import { MembersModule } from './modules/members/members.module';
 import { TokensModule } from './modules/tokens/tokens.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+// The single sign-on callback's query carries a one-time authorization code: its value never reaches the logs.
+const OAUTH_QUERY = /([?&](?:code|state)=)[^&#]*/g;
 
 @Module({})
 export class AppModule {
@@ -47,7 +50,7 @@ export class AppModule {
               req: (req: { id: unknown; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: req.url,
+                url: req.url.replace(OAUTH_QUERY, '$1[redacted]'),
               }),
             },
           },
@@ -64,6 +67,7 @@ export class AppModule {
         MembersModule,
         TokensModule,
         AuditModule,
+        InvitationsModule,
       ],
     };
   }

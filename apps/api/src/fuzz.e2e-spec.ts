@@ -49,6 +49,8 @@ const body = fc.oneof(
       expiresInDays: fc.oneof(fc.integer(), fc.double(), text),
       email: text,
       password: text,
+      role: fc.oneof(fc.constantFrom('viewer', 'owner'), text),
+      token: fc.oneof(fc.constant('aispm_inv_x'), text),
     },
     { requiredKeys: [] },
   ),
@@ -101,7 +103,7 @@ describe('fuzzing every endpoint', () => {
             res.status,
             `${r.method.toUpperCase()} ${path} -> ${res.status} ${JSON.stringify(res.body)}`,
           ).toBeLessThan(500);
-          expect(res.headers['content-type'] ?? '').toMatch(/json/);
+          expect(res.headers['content-type'] ?? '').toMatch(/json|csv/);
         },
       ),
       { numRuns: RUNS_PER_ROUTE, seed: 20261126 },

@@ -10,6 +10,7 @@ import { AppLayout } from './components/app-layout';
 import { RequirePermission } from './components/require-permission';
 import { RouteError } from './components/route-error';
 import { SessionGate } from './components/session-gate';
+import AcceptInvitationPage from './routes/accept-invitation';
 import LoginPage from './routes/login';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -44,6 +45,7 @@ function page(permission: TPermission, element: ReactNode) {
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/accept-invitation', element: <AcceptInvitationPage />, errorElement: <RouteError /> },
   {
     element: (
       <SessionGate>

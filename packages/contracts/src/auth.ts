@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'inventory:read',
   'findings:read',
   'members:read',
+  'members:write',
   'tokens:read',
   'tokens:write',
   'audit:read',

@@ -6,3 +6,5 @@ export * from './findings';
 export * from './posture';
 export * from './routes';
 export * from './auth';
+export * from './members';
+export * from './sso';

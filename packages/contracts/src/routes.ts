@@ -7,6 +7,7 @@ import {
   ZCreatedApiToken,
   ZLogin,
   ZMe,
+  ZMember,
   ZMemberList,
   ZSignedOut,
   type TPermission,
@@ -16,6 +17,15 @@ import { ZScan, ZScanList, ZScanListQuery } from './scans';
 import { ZAsset, ZAssetPage, ZAssetQuery } from './assets';
 import { ZCheckList, ZFindingPage, ZFindingQuery } from './findings';
 import { ZPostureSummary } from './posture';
+import { ZRedirect, ZSsoCallbackQuery, ZSsoStartQuery, ZSsoStatus } from './sso';
+import {
+  ZAcceptInvitation,
+  ZCreatedInvitation,
+  ZCreateInvitation,
+  ZInvitation,
+  ZInvitationList,
+  ZUpdateMember,
+} from './members';
 
 /** One HTTP endpoint: the API parses requests with these schemas and the OpenAPI document is generated from them. */
 export interface RouteContract {
@@ -36,6 +46,12 @@ export interface RouteContract {
 }
 
 const ZIdParams = z.object({ id: ZUuid });
+
+const ZAuditExportQuery = z.object({
+  format: z.enum(['csv', 'json']).default('csv'),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
 
 export const routes = {
   listAccounts: {
@@ -229,6 +245,110 @@ export const routes = {
     query: ZPageQuery,
     status: 200,
     response: ZPage(ZAuditEvent).openapi('AuditEventPage'),
+  },
+  exportAuditEvents: {
+    access: 'audit:read',
+    method: 'get',
+    path: '/api/v1/audit-events/export',
+    summary: 'Download the audit log (newest first) as CSV or JSON, optionally for a time range',
+    tag: 'Audit',
+    query: ZAuditExportQuery,
+    status: 200,
+    response: z.string().openapi({ description: 'text/csv or a JSON array of AuditEvent, as an attachment' }),
+  },
+  listInvitations: {
+    access: 'members:read',
+    method: 'get',
+    path: '/api/v1/invitations',
+    summary: 'Pending invitations to the organization (never their links)',
+    tag: 'Organization',
+    status: 200,
+    response: ZInvitationList,
+  },
+  createInvitation: {
+    access: 'members:write',
+    method: 'post',
+    path: '/api/v1/invitations',
+    summary:
+      'Invite someone by email with a role (only owners may invite owners); the response is the only time the link is shown',
+    tag: 'Organization',
+    body: ZCreateInvitation,
+    status: 201,
+    response: ZCreatedInvitation,
+  },
+  revokeInvitation: {
+    access: 'members:write',
+    method: 'delete',
+    path: '/api/v1/invitations/{id}',
+    summary: 'Revoke a pending invitation',
+    tag: 'Organization',
+    params: ZIdParams,
+    status: 200,
+    response: ZInvitation,
+  },
+  acceptInvitation: {
+    access: 'public',
+    method: 'post',
+    path: '/api/v1/invitations/accept',
+    summary:
+      'Accept an invitation (creating the account, or with the existing account’s password) and sign in; sets the session and CSRF cookies',
+    tag: 'Organization',
+    body: ZAcceptInvitation,
+    status: 200,
+    response: ZMe,
+  },
+  updateMember: {
+    access: 'members:write',
+    method: 'patch',
+    path: '/api/v1/members/{id}',
+    summary:
+      'Change a member’s role (by user id); only owners grant or remove the owner role, and the last owner stays',
+    tag: 'Organization',
+    params: ZIdParams,
+    body: ZUpdateMember,
+    status: 200,
+    response: ZMember,
+  },
+  removeMember: {
+    access: 'members:write',
+    method: 'delete',
+    path: '/api/v1/members/{id}',
+    summary: 'Remove a member (by user id) and revoke the API tokens they created here; the last owner stays',
+    tag: 'Organization',
+    params: ZIdParams,
+    status: 200,
+    response: ZMember,
+  },
+  ssoStatus: {
+    access: 'public',
+    method: 'get',
+    path: '/api/v1/auth/sso',
+    summary: 'Whether single sign-on (OpenID Connect) is configured on this instance',
+    tag: 'Auth',
+    status: 200,
+    response: ZSsoStatus,
+  },
+  ssoStart: {
+    access: 'public',
+    method: 'get',
+    path: '/api/v1/auth/sso/start',
+    summary:
+      'Start single sign-on: redirects the browser to the identity provider (authorization code + PKCE)',
+    tag: 'Auth',
+    query: ZSsoStartQuery,
+    status: 302,
+    response: ZRedirect,
+  },
+  ssoCallback: {
+    access: 'public',
+    method: 'get',
+    path: '/api/v1/auth/sso/callback',
+    summary:
+      'Where the identity provider sends the browser back: signs in an existing member and redirects to the console',
+    tag: 'Auth',
+    query: ZSsoCallbackQuery,
+    status: 302,
+    response: ZRedirect,
   },
 } as const satisfies Record<string, RouteContract>;
 

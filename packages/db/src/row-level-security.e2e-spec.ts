@@ -14,6 +14,7 @@ const TENANT_TABLES = [
   'findings',
   'audit_events',
   'api_tokens',
+  'invitations',
 ];
 
 let app: pg.Client;
@@ -140,6 +141,36 @@ describe('row-level security as the application role', () => {
 
   it('cannot read the migration history', async () => {
     await expect(app.query('SELECT count(*) FROM _prisma_migrations')).rejects.toThrow(/permission denied/);
+  });
+
+  it('finds an invitation across tenants only by its token hash, through a function only the app role may run', async () => {
+    const user = newId();
+    const invitation = newId();
+    await admin.query(`INSERT INTO users (id, email, name) VALUES ($1, $2, 'inviter')`, [
+      user,
+      `inviter-${user}@example.test`,
+    ]);
+    await admin.query(
+      `INSERT INTO invitations (id, tenant_id, email, role, token_hash, invited_by_id, expires_at)
+       VALUES ($1, $2, 'invitee@example.test', 'viewer', $3, $4, now() + interval '1 day')`,
+      [invitation, tenantB, `hash-${invitation}`, user],
+    );
+    const { rows, fields } = await app.query('SELECT * FROM app_invitation($1)', [`hash-${invitation}`]);
+    expect(fields.map((f) => f.name)).toEqual([
+      'id',
+      'tenant_id',
+      'email',
+      'role',
+      'expires_at',
+      'accepted_at',
+      'revoked_at',
+    ]);
+    expect(rows).toMatchObject([{ id: invitation, tenant_id: tenantB }]);
+    expect((await app.query('SELECT * FROM app_invitation($1)', ['no-such-hash'])).rows).toEqual([]);
+    const { rows: grants } = await admin.query<{ public: boolean }>(
+      `SELECT has_function_privilege('public', 'app_invitation(text)', 'EXECUTE') AS public`,
+    );
+    expect(grants[0]).toEqual({ public: false });
   });
 
   it('reads unfinished scans across tenants only through the reconciler function, which returns ids only', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZServiceEnv, loadEnv as parseEnv } from '@aispm/config';
+import { checkOidcEnv, oidcEnvShape } from './oidc-env';
 
 const ZEnv = ZServiceEnv.extend({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -31,7 +32,8 @@ const ZEnv = ZServiceEnv.extend({
     .string()
     .regex(/^\d+(kb|mb)$/)
     .default('256kb'),
-});
+  ...oidcEnvShape,
+}).superRefine(checkOidcEnv);
 
 export type Env = z.infer<typeof ZEnv>;
 

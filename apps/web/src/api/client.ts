@@ -9,6 +9,7 @@ type RouteIdWithMethod<M extends string> = {
 export type GetRouteId = RouteIdWithMethod<'get'>;
 export type PostRouteId = RouteIdWithMethod<'post'>;
 export type DeleteRouteId = RouteIdWithMethod<'delete'>;
+export type PatchRouteId = RouteIdWithMethod<'patch'>;
 
 /** What the route's response schema produces: the same type the API serialises. */
 export type ResponseOf<K extends RouteId> = z.output<Routes[K]['response']>;
@@ -78,6 +79,14 @@ export function apiPost<K extends PostRouteId>(
   return request(route, options ?? {}, body);
 }
 
+export function apiPatch<K extends PatchRouteId>(
+  route: K,
+  body: BodyOf<K>,
+  ...[options]: OptionsArg<K>
+): Promise<ResponseOf<K>> {
+  return request(route, options ?? {}, body);
+}
+
 export function apiDelete<K extends DeleteRouteId>(
   route: K,
   ...[options]: OptionsArg<K>
@@ -115,7 +124,8 @@ async function request<K extends RouteId>(
 
   if (!response.ok) {
     const error = new ApiError(await readProblem(response));
-    if (error.status === 401 && routeId !== 'login') handlers.onUnauthorized();
+    // A public route (signing in, accepting an invitation) answers 401 for a wrong password, not a lost session.
+    if (error.status === 401 && route.access !== 'public') handlers.onUnauthorized();
     if (error.status === 403) handlers.onForbidden(routeId);
     throw error;
   }

@@ -16,6 +16,8 @@ export const queryKeys = {
   me: (organizationId: string | null) => ['me', organizationId ?? 'default'] as const,
   meAll: ['me'] as const,
   members: ['members'] as const,
+  invitations: ['invitations'] as const,
   tokens: ['tokens'] as const,
   auditEvents: ['audit-events'] as const,
+  ssoStatus: ['sso-status'] as const,
 };

@@ -1,12 +1,12 @@
 import { Box, Button, Center, Divider, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconKey } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ZLogin } from '@aispm/contracts';
 import { useLogin } from '../api/auth.hooks';
 import { Brand } from '../components/app-layout';
 import { ProblemAlert } from '../components/problem-alert';
+import { SsoErrorAlert, SsoSignInButton } from '../components/sso-sign-in';
 
 type Field = 'email' | 'password';
 
@@ -29,6 +29,7 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const ssoError = params.get('sso_error');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -83,6 +84,7 @@ export default function LoginPage() {
                 error={errors.password}
                 autoComplete="current-password"
               />
+              {ssoError && login.isIdle ? <SsoErrorAlert code={ssoError} /> : null}
               {login.isError ? <ProblemAlert error={login.error} title="Could not sign in" /> : null}
               <Button type="submit" loading={login.isPending} fullWidth>
                 Sign in
@@ -90,11 +92,8 @@ export default function LoginPage() {
             </Stack>
           </form>
 
-          {/* Single sign-on is planned; the button stays disabled until the API offers it. */}
           <Divider label="or" labelPosition="center" my="lg" />
-          <Button variant="default" fullWidth disabled leftSection={<IconKey size={16} />}>
-            Sign in with SSO (coming soon)
-          </Button>
+          <SsoSignInButton next={safeNext(params.get('next'))} />
         </Paper>
       </Box>
     </Center>

@@ -1,5 +1,5 @@
 import { Controller, Inject, Res } from '@nestjs/common';
-import type { CookieOptions, Response } from 'express';
+import type { Response } from 'express';
 import { routes, type TLogin } from '@aispm/contracts';
 import type { Env } from '../../config/env';
 import { Endpoint } from '../../common/endpoint';
@@ -7,8 +7,8 @@ import { Meta, type RequestMeta } from '../../common/tenant';
 import { Body } from '../../common/zod-params';
 import { ENV } from '../../infra/tokens';
 import { AuthService } from './auth.service';
-import { CSRF_COOKIE, SESSION_COOKIE } from './credentials';
 import { CurrentPrincipal, type Principal } from './principal';
+import { clearSessionCookies, setSessionCookies } from './session-cookies';
 
 @Controller()
 export class AuthController {
@@ -24,11 +24,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const issued = await this.auth.login(body, meta);
-    const base: CookieOptions = { secure: this.env.COOKIE_SECURE, path: '/', expires: issued.expiresAt };
-    // The session cookie is out of reach of scripts; the CSRF cookie is readable by our pages only
-    // (SameSite=Strict), which echo it in the x-csrf-token header.
-    res.cookie(SESSION_COOKIE, issued.sessionToken, { ...base, httpOnly: true, sameSite: 'lax' });
-    res.cookie(CSRF_COOKIE, issued.csrfToken, { ...base, httpOnly: false, sameSite: 'strict' });
+    setSessionCookies(res, this.env, issued);
     return issued.me;
   }
 
@@ -43,7 +39,7 @@ export class AuthController {
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.clearCookies(res);
+    clearSessionCookies(res, this.env);
     return { sessionsEnded: await this.auth.logout(principal, meta, false) };
   }
 
@@ -53,17 +49,7 @@ export class AuthController {
     @Meta() meta: RequestMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    this.clearCookies(res);
+    clearSessionCookies(res, this.env);
     return { sessionsEnded: await this.auth.logout(principal, meta, true) };
-  }
-
-  private clearCookies(res: Response): void {
-    res.clearCookie(SESSION_COOKIE, {
-      path: '/',
-      secure: this.env.COOKIE_SECURE,
-      httpOnly: true,
-      sameSite: 'lax',
-    });
-    res.clearCookie(CSRF_COOKIE, { path: '/', secure: this.env.COOKIE_SECURE, sameSite: 'strict' });
   }
 }

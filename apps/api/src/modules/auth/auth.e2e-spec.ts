@@ -212,6 +212,39 @@ describe('audit and security events', () => {
       .expect(403);
   });
 
+  it('exports the audit log as CSV or JSON for auditors, defusing spreadsheet formulas', async () => {
+    const auditor = client(
+      api,
+      await signIn(api, await createUser(api.admin, [{ tenantId: orgId, role: 'auditor' }])),
+    );
+    // A user agent is attacker-controlled: it must not become a formula in a spreadsheet.
+    await client(api, await signIn(api, owner))
+      .post('/api/v1/tokens', { name: 'formula', scopes: ['read:inventory'] })
+      .set('user-agent', '=HYPERLINK("http://evil.example")')
+      .expect(201);
+    const csv = await auditor.get('/api/v1/audit-events/export?format=csv').expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="aispm-audit-.*\.csv"/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'createdAt,actorType,actorId,actor,action,targetType,targetId,ip,userAgent,requestId,metadata',
+    );
+    expect(lines.length - 1).toBe(Number(csv.headers['x-total-count']));
+    expect(csv.text).toContain('api_token.create');
+    expect(csv.text).toContain(`'=HYPERLINK(""http://evil.example"")`);
+    const json = await auditor.get('/api/v1/audit-events/export?format=json').expect(200);
+    const events = JSON.parse(json.text) as { action: string; createdAt: string }[];
+    expect(events.length).toBe(lines.length - 1);
+    expect(events.map((e) => e.createdAt)).toEqual([...events.map((e) => e.createdAt)].sort().reverse());
+    const future = await auditor.get(
+      `/api/v1/audit-events/export?format=json&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    );
+    expect(JSON.parse(future.text)).toEqual([]);
+    await client(api, await signIn(api, await createUser(api.admin, [{ tenantId: orgId, role: 'analyst' }])))
+      .get('/api/v1/audit-events/export')
+      .expect(403);
+  });
+
   it('logs sign-ins and refusals as OCSF events, and never a password, cookie or token', async () => {
     const events = api.logLines
       .filter((l) => l.includes('"ocsf"'))

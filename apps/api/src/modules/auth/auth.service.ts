@@ -9,7 +9,7 @@ import { AuthRepository, type MembershipRow } from './auth.repository';
 import { newSecret, sha256, verifyPassword } from './credentials';
 import { LoginThrottle } from './login-throttle';
 import type { Principal } from './principal';
-import { SecurityEvents } from './security-events';
+import { SecurityEvents, type AuthProtocol } from './security-events';
 
 export interface IssuedSession {
   me: TMe;
@@ -29,18 +29,7 @@ export class AuthService {
 
   async login(input: TLogin, meta: RequestMeta): Promise<IssuedSession> {
     const email = input.email.toLowerCase();
-    const wait = await this.throttle.retryAfter(email, meta.ip);
-    if (wait > 0) {
-      this.events.authentication('logon', false, { email }, meta, 'throttled');
-      throw new ProblemException(
-        {
-          status: 429,
-          title: 'Too many requests',
-          detail: `Too many failed sign-ins. Try again in ${wait} seconds.`,
-        },
-        { 'Retry-After': String(wait) },
-      );
-    }
+    await this.refuseWhenThrottled(email, meta);
     const user = await this.repo.findUserByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
     const memberships = ok && user ? await this.repo.memberships(user.id) : [];
@@ -55,6 +44,24 @@ export class AuthService {
       });
     }
     await this.throttle.succeeded(email);
+    return this.startSession(user, meta);
+  }
+
+  /**
+   * Signs in a user who has just proved who they are (a password sign-in, an accepted invitation, single
+   * sign-on: `protocol` names which in the security event): stores the hashes of a new session and CSRF token
+   * and returns the tokens for the cookies (see session-cookies.ts).
+   * `me` describes `tenantId` when given (and the user belongs to it), otherwise their first organization.
+   */
+  async startSession(
+    user: { id: string; email: string; name: string },
+    meta: RequestMeta,
+    tenantId?: string,
+    protocol: AuthProtocol = 'Password',
+  ): Promise<IssuedSession> {
+    const memberships = await this.repo.memberships(user.id);
+    const current = memberships.find((m) => m.tenantId === tenantId) ?? memberships[0];
+    if (!current) throw new Error(`startSession: user ${user.id} belongs to no organization`);
     const sessionToken = newSecret('');
     const csrfToken = newSecret('');
     const expiresAt = new Date(Date.now() + this.env.SESSION_TTL_HOURS * 3600_000);
@@ -66,14 +73,61 @@ export class AuthService {
       userAgent: meta.userAgent,
       expiresAt,
     });
-    this.events.authentication('logon', true, { userId: user.id, email }, meta);
-    const first = memberships[0]!;
+    this.events.authentication(
+      'logon',
+      true,
+      { userId: user.id, email: user.email },
+      meta,
+      undefined,
+      protocol,
+    );
     return {
-      me: toMe(user, memberships, first, 'session'),
+      me: toMe(user, memberships, current, 'session'),
       sessionToken,
       csrfToken,
       expiresAt,
     };
+  }
+
+  /**
+   * Checks the password of an existing account outside the sign-in form (accepting an invitation), under the
+   * same lockout as sign-in so it cannot be used to guess passwords around it.
+   */
+  async checkPassword(
+    user: { id: string; email: string; passwordHash: string | null },
+    password: string,
+    meta: RequestMeta,
+  ): Promise<boolean> {
+    await this.refuseWhenThrottled(user.email, meta);
+    const ok = await verifyPassword(user.passwordHash, password);
+    if (ok) {
+      await this.throttle.succeeded(user.email);
+    } else {
+      await this.throttle.failed(user.email);
+      this.events.authentication(
+        'logon',
+        false,
+        { userId: user.id, email: user.email },
+        meta,
+        'invalid credentials',
+      );
+    }
+    return ok;
+  }
+
+  private async refuseWhenThrottled(email: string, meta: RequestMeta): Promise<void> {
+    const wait = await this.throttle.retryAfter(email, meta.ip);
+    if (wait > 0) {
+      this.events.authentication('logon', false, { email }, meta, 'throttled');
+      throw new ProblemException(
+        {
+          status: 429,
+          title: 'Too many requests',
+          detail: `Too many failed sign-ins. Try again in ${wait} seconds.`,
+        },
+        { 'Retry-After': String(wait) },
+      );
+    }
   }
 
   async me(principal: Principal): Promise<TMe> {

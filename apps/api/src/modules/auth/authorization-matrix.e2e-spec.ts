@@ -29,10 +29,13 @@ function pathFor(r: RouteContract, id: string): string {
   return r.path.replace('{id}', id);
 }
 
-function send(c: TestClient, r: RouteContract, id = newId()) {
+function send(c: TestClient, r: RouteContract, id = newId(), body: object = {}) {
   // An empty body: an allowed caller gets past the guard and fails validation (400), so nothing is written.
-  return r.method === 'get' ? c.get(pathFor(r, id)) : c.request(r.method, pathFor(r, id)).send({});
+  return r.method === 'get' ? c.get(pathFor(r, id)) : c.request(r.method, pathFor(r, id)).send(body);
 }
+
+/** Valid bodies for the id routes that have one, so the request gets past validation to the lookup by id. */
+const VALID_BODIES: Record<string, object> = { updateMember: { role: 'viewer' } };
 
 /** Signing out ends sessions, so those routes get a throwaway user of the same role. */
 const SESSION_ENDING = new Set<RouteContract>([routes.logout, routes.logoutEverywhere]);
@@ -79,6 +82,18 @@ beforeAll(async () => {
       lastSeen: new Date(),
     },
   });
+  const invitationId = newId();
+  await api.admin.prisma.invitation.create({
+    data: {
+      id: invitationId,
+      tenantId: orgB,
+      email: 'invited-to-b@example.test',
+      role: 'viewer',
+      tokenHash: `b-${invitationId}`,
+      invitedById: tokenUser.userId,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   const tokenId = newId();
   await api.admin.prisma.apiToken.create({
     data: {
@@ -98,6 +113,9 @@ beforeAll(async () => {
     getScan: scanId,
     getAsset: assetId,
     revokeToken: tokenId,
+    revokeInvitation: invitationId,
+    updateMember: tokenUser.userId,
+    removeMember: tokenUser.userId,
   });
 });
 
@@ -130,7 +148,7 @@ describe('authorization matrix', () => {
     '%s cannot reach an object of another organization by id',
     async (name, id) => {
       const r = routes[name as keyof typeof routes] as RouteContract;
-      const res = await send(members.get('owner')!, r, id);
+      const res = await send(members.get('owner')!, r, id, VALID_BODIES[name]);
       expect(res.status).toBe(404);
     },
   );
@@ -138,6 +156,14 @@ describe('authorization matrix', () => {
   it('left every object of the other organization as it was', async () => {
     const token = await api.admin.prisma.apiToken.findUniqueOrThrow({ where: { id: inB.revokeToken! } });
     expect(token.revokedAt).toBeNull();
+    const invitation = await api.admin.prisma.invitation.findUniqueOrThrow({
+      where: { id: inB.revokeInvitation! },
+    });
+    expect(invitation.revokedAt).toBeNull();
+    const membership = await api.admin.prisma.membership.findFirstOrThrow({
+      where: { tenantId: orgB, userId: inB.removeMember! },
+    });
+    expect(membership.role).toBe('owner');
     expect(await api.admin.prisma.scan.count({ where: { tenantId: orgB } })).toBe(1);
     expect(await api.admin.prisma.cloudAccount.count({ where: { tenantId: orgB } })).toBe(1);
     expect(await api.admin.prisma.auditEvent.count({ where: { tenantId: orgB } })).toBe(0);

@@ -10,6 +10,10 @@ interface Actor {
   tokenId?: string | undefined;
 }
 
+/** How the user proved who they are (OCSF auth_protocol, with its auth_protocol_id). */
+export type AuthProtocol = 'Password' | 'OpenID Connect';
+const AUTH_PROTOCOL_IDS: Record<AuthProtocol, number> = { Password: 99, 'OpenID Connect': 4 };
+
 interface Source {
   ip?: string | undefined;
   userAgent?: string | undefined;
@@ -31,6 +35,7 @@ export class SecurityEvents {
     actor: Actor,
     src: Source,
     detail?: string,
+    protocol: AuthProtocol = 'Password',
   ): void {
     this.emit({
       class_uid: 3002,
@@ -44,7 +49,8 @@ export class SecurityEvents {
       status: success ? 'Success' : 'Failure',
       ...(detail ? { status_detail: detail } : {}),
       severity_id: success ? 1 : 3,
-      auth_protocol: 'Password',
+      auth_protocol: protocol,
+      auth_protocol_id: AUTH_PROTOCOL_IDS[protocol],
       user: { uid: actor.userId, email_addr: actor.email },
       ...this.source(src),
     });

@@ -1,27 +1,38 @@
 import { Controller, Inject } from '@nestjs/common';
-import { routes, type TMember, type TRole } from '@aispm/contracts';
-import type { Database } from '@aispm/db';
+import { routes, type TUpdateMember } from '@aispm/contracts';
 import { Endpoint } from '../../common/endpoint';
-import { TenantId } from '../../common/tenant';
-import { DATABASE } from '../../infra/tokens';
+import { Meta, TenantId, type RequestMeta } from '../../common/tenant';
+import { Body, Params } from '../../common/zod-params';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { MembersService } from './members.service';
 
 @Controller()
 export class MembersController {
-  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  constructor(@Inject(MembersService) private readonly members: MembersService) {}
 
   @Endpoint(routes.listMembers)
-  async list(@TenantId() tenantId: string): Promise<{ items: TMember[] }> {
-    const rows = await this.db.tenant(tenantId, (tx) =>
-      tx.membership.findMany({ include: { user: true }, orderBy: { createdAt: 'asc' } }),
-    );
-    return {
-      items: rows.map((m) => ({
-        userId: m.userId,
-        email: m.user.email,
-        name: m.user.name,
-        role: m.role as TRole,
-        joinedAt: m.createdAt.toISOString(),
-      })),
-    };
+  async list(@TenantId() tenantId: string) {
+    return { items: await this.members.list(tenantId) };
+  }
+
+  @Endpoint(routes.updateMember)
+  update(
+    @TenantId() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Params(routes.updateMember.params) p: { id: string },
+    @Body(routes.updateMember.body) body: TUpdateMember,
+    @Meta() meta: RequestMeta,
+  ) {
+    return this.members.updateRole(tenantId, principal, p.id, body, meta);
+  }
+
+  @Endpoint(routes.removeMember)
+  remove(
+    @TenantId() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Params(routes.removeMember.params) p: { id: string },
+    @Meta() meta: RequestMeta,
+  ) {
+    return this.members.remove(tenantId, principal, p.id, meta);
   }
 }
