@@ -92,6 +92,11 @@ export interface Credentials {
 export async function signIn(api: TestApi, user: Pick<TestUser, 'email' | 'password'>): Promise<Credentials> {
   const res = await request(api.app.getHttpServer()).post('/api/v1/auth/login').send(user);
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return credentialsFrom(res);
+}
+
+/** The session and CSRF cookies a response set, as a browser would send them back. */
+export function credentialsFrom(res: request.Response): Credentials {
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
   const value = (name: string) =>
     cookies
@@ -100,7 +105,7 @@ export async function signIn(api: TestApi, user: Pick<TestUser, 'email' | 'passw
       ?.slice(name.length + 1);
   const session = value('aispm_session');
   const csrf = value('aispm_csrf');
-  if (!session || !csrf) throw new Error('sign-in set no session or CSRF cookie');
+  if (!session || !csrf) throw new Error('the response set no session or CSRF cookie');
   return { cookie: `aispm_session=${session}; aispm_csrf=${csrf}`, csrf };
 }
 

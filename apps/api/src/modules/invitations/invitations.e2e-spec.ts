@@ -14,7 +14,7 @@ import {
   createUser,
   signIn,
   startTestApi,
-  type Credentials,
+  credentialsFrom,
   type TestApi,
   type TestClient,
   type TestUser,
@@ -47,20 +47,6 @@ function accept(token: string, body: { name?: string; password: string }) {
   return http()
     .post('/api/v1/invitations/accept')
     .send({ token, name: body.name ?? 'New Person', password: body.password });
-}
-
-/** The cookies an accept response set, as the browser would send them back. */
-function credentialsFrom(res: request.Response): Credentials {
-  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  const value = (name: string) =>
-    cookies
-      .find((c) => c.startsWith(`${name}=`))
-      ?.split(';')[0]
-      ?.slice(name.length + 1);
-  const session = value('aispm_session');
-  const csrf = value('aispm_csrf');
-  if (!session || !csrf) throw new Error('accepting set no session or CSRF cookie');
-  return { cookie: `aispm_session=${session}; aispm_csrf=${csrf}`, csrf };
 }
 
 async function auditEvents(action: string): Promise<TAuditEvent[]> {
