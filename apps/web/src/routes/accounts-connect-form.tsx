@@ -14,12 +14,11 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ZCreateCloudAccount, type TCreateCloudAccount } from '@aispm/contracts';
 import { useCreateAccount } from '../api/accounts.hooks';
-import { ApiError } from '../api/client';
 import { ProblemAlert } from '../components/problem-alert';
+import { useFieldErrors, type FieldErrors } from '../lib/field-errors';
 import { AWS_REGIONS } from '../lib/format';
 
 type Field = 'provider' | 'name' | 'scopeIds' | 'regions' | 'endpoint' | 'accessKeyId' | 'secretAccessKey';
-type FieldErrors = Partial<Record<Field, string>>;
 
 /**
  * Maps a problem `errors[].path` (the request body path, e.g. `credentials.accessKeyId` or `scopeIds.0`)
@@ -43,15 +42,6 @@ function fieldOf(path: string): Field | null {
   return null;
 }
 
-function collect(errors: { path: string; message: string }[]): FieldErrors {
-  const result: FieldErrors = {};
-  for (const error of errors) {
-    const field = fieldOf(error.path);
-    if (field && !result[field]) result[field] = error.message;
-  }
-  return result;
-}
-
 const REGION_NAMES = new Map(AWS_REGIONS.map((r) => [r.value, r.name]));
 
 export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
@@ -62,7 +52,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
   const [endpoint, setEndpoint] = useState('');
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secretAccessKey, setSecretAccessKey] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const fields = useFieldErrors(fieldOf);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,21 +64,15 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
       endpoint: endpoint.trim() || undefined,
       credentials: { kind: 'access_key', accessKeyId: accessKeyId.trim(), secretAccessKey },
     };
-    const required: FieldErrors = {
+    const required: FieldErrors<Field> = {
       ...(body.name ? {} : { name: 'Give the account a name' }),
       ...(body.scopeIds.length ? {} : { scopeIds: 'Enter at least one AWS account id' }),
       ...(body.regions.length ? {} : { regions: 'Choose at least one region' }),
       ...(body.credentials.accessKeyId ? {} : { accessKeyId: 'Enter the access key id' }),
       ...(secretAccessKey ? {} : { secretAccessKey: 'Enter the secret access key' }),
     };
-    // The API validates with the same contract; checking here first saves a round trip for typos.
     const parsed = ZCreateCloudAccount.safeParse(body);
-    const formatErrors = parsed.success
-      ? {}
-      : collect(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-    const found = { ...formatErrors, ...required };
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length > 0) return;
+    if (!fields.check(parsed, required)) return;
 
     createAccount.mutate(parsed.data, {
       onSuccess: (account) => {
@@ -99,18 +83,14 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
         });
         onDone();
       },
-      onError: (error) => {
-        if (error instanceof ApiError) setErrors(collect(error.problem.errors ?? []));
-      },
+      onError: fields.showProblem,
     });
   };
-
-  const clear = (field: Field) => setErrors(({ [field]: _removed, ...rest }) => rest);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Connect a cloud account">
       <Stack gap="md">
-        <Radio.Group label="Cloud provider" value="aws" error={errors.provider} withAsterisk>
+        <Radio.Group label="Cloud provider" value="aws" error={fields.errors.provider} withAsterisk>
           <Group mt={6} gap="lg">
             <Radio value="aws" label="AWS" />
             <Radio value="azure" label="Azure (coming soon)" disabled />
@@ -122,12 +102,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
           label="Name"
           placeholder="Production ML"
           description="How the account appears in the console."
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            clear('name');
-          }}
-          error={errors.name}
+          {...fields.text('name', name, setName)}
           withAsterisk
           autoComplete="off"
           data-autofocus
@@ -137,12 +112,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
           label="AWS account IDs"
           placeholder="123456789012"
           description="12 digits each; separate several with commas."
-          value={scopeIds}
-          onChange={(e) => {
-            setScopeIds(e.currentTarget.value);
-            clear('scopeIds');
-          }}
-          error={errors.scopeIds}
+          {...fields.text('scopeIds', scopeIds, setScopeIds)}
           withAsterisk
           inputMode="numeric"
           autoComplete="off"
@@ -160,12 +130,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
               </Text>
             </Group>
           )}
-          value={regions}
-          onChange={(value) => {
-            setRegions(value);
-            clear('regions');
-          }}
-          error={errors.regions}
+          {...fields.value('regions', regions, setRegions)}
           withAsterisk
           searchable
           hidePickedOptions
@@ -176,12 +141,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
           label="Custom endpoint"
           placeholder="https://"
           description="Optional: for a private endpoint or the local simulator, e.g. http://127.0.0.1:4510"
-          value={endpoint}
-          onChange={(e) => {
-            setEndpoint(e.currentTarget.value);
-            clear('endpoint');
-          }}
-          error={errors.endpoint}
+          {...fields.text('endpoint', endpoint, setEndpoint)}
           autoComplete="off"
         />
 
@@ -194,12 +154,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
             <TextInput
               label="Access key ID"
               placeholder="AKIA…"
-              value={accessKeyId}
-              onChange={(e) => {
-                setAccessKeyId(e.currentTarget.value);
-                clear('accessKeyId');
-              }}
-              error={errors.accessKeyId}
+              {...fields.text('accessKeyId', accessKeyId, setAccessKeyId)}
               withAsterisk
               autoComplete="off"
               spellCheck={false}
@@ -207,12 +162,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
             />
             <PasswordInput
               label="Secret access key"
-              value={secretAccessKey}
-              onChange={(e) => {
-                setSecretAccessKey(e.currentTarget.value);
-                clear('secretAccessKey');
-              }}
-              error={errors.secretAccessKey}
+              {...fields.text('secretAccessKey', secretAccessKey, setSecretAccessKey)}
               withAsterisk
               autoComplete="new-password"
             />
@@ -221,7 +171,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
 
         {/* Next to the submit button, where the analyst is looking when the API answers. */}
         {createAccount.isError ? (
-          <ProblemAlert error={createAccount.error} shownElsewhere={(path) => fieldOf(path) !== null} />
+          <ProblemAlert error={createAccount.error} shownElsewhere={fields.shownElsewhere} />
         ) : null}
 
         <Group justify="flex-end" mt="sm">

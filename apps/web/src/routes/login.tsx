@@ -1,12 +1,13 @@
-import { Box, Button, Center, Divider, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Divider, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ZLogin } from '@aispm/contracts';
 import { useLogin } from '../api/auth.hooks';
-import { Brand } from '../components/app-layout';
+import { AuthPage } from '../components/auth-page';
 import { ProblemAlert } from '../components/problem-alert';
 import { SsoErrorAlert, SsoSignInButton } from '../components/sso-sign-in';
+import { useFieldErrors, type FieldErrors } from '../lib/field-errors';
 
 type Field = 'email' | 'password';
 
@@ -28,12 +29,12 @@ export default function LoginPage() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const fields = useFieldErrors<Field>();
   const ssoError = params.get('sso_error');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: Partial<Record<Field, string>> = {};
+    const found: FieldErrors<Field> = {};
     const parsed = ZLogin.safeParse({ email: email.trim(), password });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -43,7 +44,7 @@ export default function LoginPage() {
         if (field === 'password') found.password = 'Enter your password';
       }
     }
-    setErrors(found);
+    fields.setErrors(found);
     if (!parsed.success) return;
     login.mutate(parsed.data, {
       onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }),
@@ -51,51 +52,34 @@ export default function LoginPage() {
   };
 
   return (
-    <Center mih="100dvh" bg="var(--app-main-bg)" p="md">
-      <Box w="100%" maw={400}>
-        <Box mb="lg">
-          <Brand />
-        </Box>
-        <Paper p="xl" radius="md">
-          <form onSubmit={submit} noValidate aria-label="Sign in">
-            <Stack gap="md">
-              <Title order={2} size="h3">
-                Sign in
-              </Title>
-              <TextInput
-                label="Email"
-                type="email"
-                value={email}
-                onChange={(e) => {
-                  setEmail(e.currentTarget.value);
-                  setErrors(({ email: _removed, ...rest }) => rest);
-                }}
-                error={errors.email}
-                autoComplete="username"
-                autoFocus
-              />
-              <PasswordInput
-                label="Password"
-                value={password}
-                onChange={(e) => {
-                  setPassword(e.currentTarget.value);
-                  setErrors(({ password: _removed, ...rest }) => rest);
-                }}
-                error={errors.password}
-                autoComplete="current-password"
-              />
-              {ssoError && login.isIdle ? <SsoErrorAlert code={ssoError} /> : null}
-              {login.isError ? <ProblemAlert error={login.error} title="Could not sign in" /> : null}
-              <Button type="submit" loading={login.isPending} fullWidth>
-                Sign in
-              </Button>
-            </Stack>
-          </form>
+    <AuthPage width={400}>
+      <form onSubmit={submit} noValidate aria-label="Sign in">
+        <Stack gap="md">
+          <Title order={2} size="h3">
+            Sign in
+          </Title>
+          <TextInput
+            label="Email"
+            type="email"
+            {...fields.text('email', email, setEmail)}
+            autoComplete="username"
+            autoFocus
+          />
+          <PasswordInput
+            label="Password"
+            {...fields.text('password', password, setPassword)}
+            autoComplete="current-password"
+          />
+          {ssoError && login.isIdle ? <SsoErrorAlert code={ssoError} /> : null}
+          {login.isError ? <ProblemAlert error={login.error} title="Could not sign in" /> : null}
+          <Button type="submit" loading={login.isPending} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
 
-          <Divider label="or" labelPosition="center" my="lg" />
-          <SsoSignInButton next={safeNext(params.get('next'))} />
-        </Paper>
-      </Box>
-    </Center>
+      <Divider label="or" labelPosition="center" my="lg" />
+      <SsoSignInButton next={safeNext(params.get('next'))} />
+    </AuthPage>
   );
 }

@@ -1,13 +1,12 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { ROLES, ZCreateInvitation, ZRole, type TCreatedInvitation, type TRole } from '@aispm/contracts';
-import { ApiError } from '../api/client';
 import { useCreateInvitation } from '../api/members.hooks';
 import { ProblemAlert } from '../components/problem-alert';
+import { topLevelFields, useFieldErrors } from '../lib/field-errors';
 import { roleLabel } from '../lib/format';
 
 type Field = 'email' | 'role';
-type FieldErrors = Partial<Record<Field, string>>;
 
 /** What each role may do, in one line (the README's permission table, summarised). */
 export const ROLE_HELP: Record<TRole, string> = {
@@ -27,10 +26,7 @@ export function roleOptions(callerRole: TRole) {
   }));
 }
 
-function fieldOf(path: string): Field | null {
-  const head = path.split('.')[0];
-  return head === 'email' || head === 'role' ? head : null;
-}
+const fieldOf = topLevelFields<Field>(['email', 'role']);
 
 export function InviteMemberForm({
   callerRole,
@@ -44,31 +40,23 @@ export function InviteMemberForm({
   const createInvitation = useCreateInvitation();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<TRole>('viewer');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const fields = useFieldErrors(fieldOf);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = ZCreateInvitation.safeParse({ email: email.trim(), role });
     if (!parsed.success) {
-      setErrors({ email: email.trim() ? 'Enter a valid email address' : 'Enter the email to invite' });
+      fields.setErrors({ email: email.trim() ? 'Enter a valid email address' : 'Enter the email to invite' });
       return;
     }
-    setErrors({});
+    fields.setErrors({});
     createInvitation.mutate(parsed.data, {
       onSuccess: (created) => {
         // The link leaves the mutation's state as soon as the parent has it (see useCreateInvitation).
         createInvitation.reset();
         onCreated(created);
       },
-      onError: (error) => {
-        if (!(error instanceof ApiError)) return;
-        const found: FieldErrors = {};
-        for (const e of error.problem.errors ?? []) {
-          const field = fieldOf(e.path);
-          if (field && !found[field]) found[field] = e.message;
-        }
-        setErrors(found);
-      },
+      onError: fields.showProblem,
     });
   };
 
@@ -79,12 +67,7 @@ export function InviteMemberForm({
           label="Email"
           type="email"
           placeholder="name@example.com"
-          value={email}
-          onChange={(e) => {
-            setEmail(e.currentTarget.value);
-            setErrors(({ email: _removed, ...rest }) => rest);
-          }}
-          error={errors.email}
+          {...fields.text('email', email, setEmail)}
           withAsterisk
           autoComplete="off"
           maxLength={320}
@@ -99,13 +82,13 @@ export function InviteMemberForm({
             const parsed = ZRole.safeParse(value);
             if (parsed.success) setRole(parsed.data);
           }}
-          error={errors.role}
+          error={fields.errors.role}
           allowDeselect={false}
           withAsterisk
           comboboxProps={{ withinPortal: true }}
         />
         {createInvitation.isError ? (
-          <ProblemAlert error={createInvitation.error} shownElsewhere={(path) => fieldOf(path) !== null} />
+          <ProblemAlert error={createInvitation.error} shownElsewhere={fields.shownElsewhere} />
         ) : null}
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel} disabled={createInvitation.isPending}>

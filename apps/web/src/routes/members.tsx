@@ -1,27 +1,7 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import {
-  IconAlertTriangle,
-  IconCheck,
-  IconCopy,
-  IconMailForward,
-  IconUserPlus,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconMailForward, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ZRole, type TCreatedInvitation, type TInvitation, type TMe, type TMember } from '@aispm/contracts';
 import {
@@ -31,10 +11,11 @@ import {
   useRevokeInvitation,
   useUpdateMemberRole,
 } from '../api/members.hooks';
+import { ConfirmAction } from '../components/confirm-action';
 import { DataTable, type Column } from '../components/data-table';
-import { DetailsList } from '../components/details-list';
+import { ItemModal } from '../components/item-modal';
 import { PageHeader } from '../components/page-header';
-import { ProblemAlert } from '../components/problem-alert';
+import { SecretOnce, SecretOnceModal } from '../components/secret-once';
 import { TimeAgo } from '../components/time-ago';
 import { formatDateTime, roleLabel } from '../lib/format';
 import { useCan, useSession } from '../lib/session';
@@ -156,29 +137,22 @@ export default function MembersPage() {
         />
       </Modal>
 
-      <Modal
-        opened={created !== null}
+      <SecretOnceModal
+        item={created}
         onClose={() => setCreated(null)}
         title="Invitation created"
-        size="lg"
-        closeOnClickOutside={false}
-      >
-        {created ? <CreatedInvitation invitation={created} onDone={() => setCreated(null)} /> : null}
-      </Modal>
+        render={(invitation, close) => <CreatedInvitation invitation={invitation} onDone={close} />}
+      />
 
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke invitation">
-        {revoking ? <RevokeInvitation invitation={revoking} onDone={() => setRevoking(null)} /> : null}
-      </Modal>
+      <ItemModal item={revoking} onClose={() => setRevoking(null)} title="Revoke invitation">
+        {(invitation, close) => <RevokeInvitation invitation={invitation} onDone={close} />}
+      </ItemModal>
 
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove member">
-        {removing ? (
-          <RemoveMember
-            member={removing}
-            organization={me.organization.name}
-            onDone={() => setRemoving(null)}
-          />
-        ) : null}
-      </Modal>
+      <ItemModal item={removing} onClose={() => setRemoving(null)} title="Remove member">
+        {(member, close) => (
+          <RemoveMember member={member} organization={me.organization.name} onDone={close} />
+        )}
+      </ItemModal>
     </>
   );
 }
@@ -280,48 +254,33 @@ function RoleSelect({ member, me }: { member: TMember; me: TMe }) {
 }
 
 function CreatedInvitation({ invitation, onDone }: { invitation: TCreatedInvitation; onDone: () => void }) {
-  const link = `${window.location.origin}${invitation.acceptUrl}`;
   return (
-    <Stack gap="md">
-      <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title="Copy the link now">
-        Send it to {invitation.email} yourself: aispm does not email it, and it will not be shown again. If it
-        is lost, revoke the invitation and create another.
-      </Alert>
-      <DetailsList
-        items={[
-          { label: 'Email', value: invitation.email },
-          { label: 'Role', value: roleLabel[invitation.role] },
-          { label: 'Expires', value: formatDateTime(invitation.expiresAt) },
-        ]}
-      />
-      <Code block aria-label="Invitation link" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-        {link}
-      </Code>
-      <Group justify="space-between">
-        <CopyButton value={link}>
-          {({ copied, copy }) => (
-            <Button
-              variant="light"
-              color={copied ? 'teal' : undefined}
-              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              onClick={copy}
-            >
-              {copied ? 'Copied' : 'Copy link'}
-            </Button>
-          )}
-        </CopyButton>
-        <Button variant="default" onClick={onDone}>
-          Done
-        </Button>
-      </Group>
-    </Stack>
+    <SecretOnce
+      warningTitle="Copy the link now"
+      warning={`Send it to ${invitation.email} yourself: aispm does not email it, and it will not be shown again. If it is lost, revoke the invitation and create another.`}
+      details={[
+        { label: 'Email', value: invitation.email },
+        { label: 'Role', value: roleLabel[invitation.role] },
+        { label: 'Expires', value: formatDateTime(invitation.expiresAt) },
+      ]}
+      secret={`${window.location.origin}${invitation.acceptUrl}`}
+      secretLabel="Invitation link"
+      copyLabel="Copy link"
+      onDone={onDone}
+    />
   );
 }
 
 function RevokeInvitation({ invitation, onDone }: { invitation: TInvitation; onDone: () => void }) {
   const revoke = useRevokeInvitation();
   return (
-    <Stack gap="md">
+    <ConfirmAction
+      mutation={revoke}
+      variables={{ id: invitation.id }}
+      confirmLabel="Revoke invitation"
+      success={{ title: 'Invitation revoked', message: invitation.email }}
+      onDone={onDone}
+    >
       <Text size="sm">
         The link sent to{' '}
         <Text span inherit fw={600}>
@@ -329,34 +288,7 @@ function RevokeInvitation({ invitation, onDone }: { invitation: TInvitation; onD
         </Text>{' '}
         stops working. You can invite them again afterwards.
       </Text>
-      {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} disabled={revoke.isPending}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={revoke.isPending}
-          onClick={() =>
-            revoke.mutate(
-              { id: invitation.id },
-              {
-                onSuccess: () => {
-                  notifications.show({
-                    color: 'teal',
-                    title: 'Invitation revoked',
-                    message: invitation.email,
-                  });
-                  onDone();
-                },
-              },
-            )
-          }
-        >
-          Revoke invitation
-        </Button>
-      </Group>
-    </Stack>
+    </ConfirmAction>
   );
 }
 
@@ -371,7 +303,13 @@ function RemoveMember({
 }) {
   const remove = useRemoveMember();
   return (
-    <Stack gap="md">
+    <ConfirmAction
+      mutation={remove}
+      variables={{ userId: member.userId }}
+      confirmLabel="Remove member"
+      success={{ title: 'Member removed', message: member.email }}
+      onDone={onDone}
+    >
       <Text size="sm">
         <Text span inherit fw={600}>
           {member.email}
@@ -379,29 +317,6 @@ function RemoveMember({
         ({roleLabel[member.role]}) loses access to {organization} from their next request, and the API tokens
         they created here are revoked. Their account and other organizations stay as they are.
       </Text>
-      {remove.isError ? <ProblemAlert error={remove.error} /> : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} disabled={remove.isPending}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={remove.isPending}
-          onClick={() =>
-            remove.mutate(
-              { userId: member.userId },
-              {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', title: 'Member removed', message: member.email });
-                  onDone();
-                },
-              },
-            )
-          }
-        >
-          Remove member
-        </Button>
-      </Group>
-    </Stack>
+    </ConfirmAction>
   );
 }

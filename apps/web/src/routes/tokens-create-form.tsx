@@ -7,12 +7,11 @@ import {
   type TCreatedApiToken,
   type TTokenScope,
 } from '@aispm/contracts';
-import { ApiError } from '../api/client';
 import { useCreateToken } from '../api/tokens.hooks';
 import { ProblemAlert } from '../components/problem-alert';
+import { topLevelFields, useFieldErrors, type FieldErrors } from '../lib/field-errors';
 
 type Field = 'name' | 'scopes' | 'expiresInDays';
-type FieldErrors = Partial<Record<Field, string>>;
 
 /** What each scope lets a script do, in one line. */
 export const SCOPE_HELP: Record<TTokenScope, string> = {
@@ -24,19 +23,7 @@ export const SCOPE_HELP: Record<TTokenScope, string> = {
 
 const DEFAULT_EXPIRY_DAYS = 90;
 
-function fieldOf(path: string): Field | null {
-  const head = path.split('.')[0];
-  return head === 'name' || head === 'scopes' || head === 'expiresInDays' ? head : null;
-}
-
-function collect(errors: { path: string; message: string }[]): FieldErrors {
-  const result: FieldErrors = {};
-  for (const error of errors) {
-    const field = fieldOf(error.path);
-    if (field && !result[field]) result[field] = error.message;
-  }
-  return result;
-}
+const fieldOf = topLevelFields<Field>(['name', 'scopes', 'expiresInDays']);
 
 export function CreateTokenForm({
   onCreated,
@@ -49,7 +36,7 @@ export function CreateTokenForm({
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TTokenScope[]>([]);
   const [expiresInDays, setExpiresInDays] = useState<number | string>(DEFAULT_EXPIRY_DAYS);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const fields = useFieldErrors(fieldOf);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -58,19 +45,13 @@ export function CreateTokenForm({
       scopes,
       expiresInDays: typeof expiresInDays === 'number' ? expiresInDays : Number.NaN,
     };
-    const required: FieldErrors = {
+    const required: FieldErrors<Field> = {
       ...(body.name ? {} : { name: 'Give the token a name' }),
       ...(body.scopes.length ? {} : { scopes: 'Choose at least one scope' }),
       ...(Number.isInteger(body.expiresInDays) ? {} : { expiresInDays: 'Enter a whole number of days' }),
     };
-    // The API validates with the same contract; checking here first saves a round trip for typos.
     const parsed = ZCreateApiToken.safeParse(body);
-    const formatErrors = parsed.success
-      ? {}
-      : collect(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-    const found = { ...formatErrors, ...required };
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length > 0) return;
+    if (!fields.check(parsed, required)) return;
 
     createToken.mutate(parsed.data, {
       onSuccess: (created) => {
@@ -78,13 +59,9 @@ export function CreateTokenForm({
         createToken.reset();
         onCreated(created);
       },
-      onError: (error) => {
-        if (error instanceof ApiError) setErrors(collect(error.problem.errors ?? []));
-      },
+      onError: fields.showProblem,
     });
   };
-
-  const clear = (field: Field) => setErrors(({ [field]: _removed, ...rest }) => rest);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Create an API token">
@@ -93,12 +70,7 @@ export function CreateTokenForm({
           label="Name"
           placeholder="CI pipeline"
           description="What the token is for, so it can be recognised in the list and the audit log."
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            clear('name');
-          }}
-          error={errors.name}
+          {...fields.text('name', name, setName)}
           withAsterisk
           autoComplete="off"
           maxLength={100}
@@ -108,12 +80,9 @@ export function CreateTokenForm({
         <Checkbox.Group
           label="Scopes"
           description="A token never does more than your own role allows, and no scope can manage tokens or members."
-          value={scopes}
-          onChange={(value) => {
-            setScopes(value.filter((v): v is TTokenScope => ZTokenScope.safeParse(v).success));
-            clear('scopes');
-          }}
-          error={errors.scopes}
+          {...fields.value<string[]>('scopes', scopes, (value) =>
+            setScopes(value.filter((v): v is TTokenScope => ZTokenScope.safeParse(v).success)),
+          )}
           withAsterisk
         >
           <Stack gap="sm" mt="xs">
@@ -135,12 +104,7 @@ export function CreateTokenForm({
         <NumberInput
           label="Expires in (days)"
           description="Between 1 and 365 days."
-          value={expiresInDays}
-          onChange={(value) => {
-            setExpiresInDays(value);
-            clear('expiresInDays');
-          }}
-          error={errors.expiresInDays}
+          {...fields.value('expiresInDays', expiresInDays, setExpiresInDays)}
           min={1}
           max={365}
           allowDecimal={false}
@@ -150,7 +114,7 @@ export function CreateTokenForm({
         />
 
         {createToken.isError ? (
-          <ProblemAlert error={createToken.error} shownElsewhere={(path) => fieldOf(path) !== null} />
+          <ProblemAlert error={createToken.error} shownElsewhere={fields.shownElsewhere} />
         ) : null}
 
         <Group justify="flex-end" mt="sm">

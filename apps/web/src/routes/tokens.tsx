@@ -1,26 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { TApiToken, TCreatedApiToken } from '@aispm/contracts';
 import { useRevokeToken, useTokens } from '../api/tokens.hooks';
+import { ConfirmAction } from '../components/confirm-action';
 import { DataTable, NOWRAP, type Column } from '../components/data-table';
-import { DetailsList } from '../components/details-list';
+import { ItemModal } from '../components/item-modal';
 import { PageHeader } from '../components/page-header';
-import { ProblemAlert } from '../components/problem-alert';
+import { SecretOnce, SecretOnceModal } from '../components/secret-once';
 import { TimeAgo } from '../components/time-ago';
 import { formatDateTime } from '../lib/format';
 import { useCan } from '../lib/session';
@@ -104,19 +92,16 @@ export default function TokensPage() {
         />
       </Modal>
 
-      <Modal
-        opened={created !== null}
+      <SecretOnceModal
+        item={created}
         onClose={() => setCreated(null)}
         title="API token created"
-        size="lg"
-        closeOnClickOutside={false}
-      >
-        {created ? <CreatedToken token={created} onDone={() => setCreated(null)} /> : null}
-      </Modal>
+        render={(token, close) => <CreatedToken token={token} onDone={close} />}
+      />
 
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke API token">
-        {revoking ? <RevokeToken token={revoking} onDone={() => setRevoking(null)} /> : null}
-      </Modal>
+      <ItemModal item={revoking} onClose={() => setRevoking(null)} title="Revoke API token">
+        {(token, close) => <RevokeToken token={token} onDone={close} />}
+      </ItemModal>
     </>
   );
 }
@@ -174,49 +159,36 @@ function TokenRow({ token, onRevoke }: { token: TApiToken; onRevoke: (() => void
 
 function CreatedToken({ token, onDone }: { token: TCreatedApiToken; onDone: () => void }) {
   return (
-    <Stack gap="md">
-      <Alert color="yellow" variant="light" icon={<IconAlertTriangle />} title="Copy the token now">
-        It will not be shown again: aispm stores only a hash of it. If it is lost, revoke it and create
-        another.
-      </Alert>
-      <DetailsList
-        items={[
-          { label: 'Name', value: token.name },
-          { label: 'Scopes', value: token.scopes.join(', ') },
-          { label: 'Expires', value: formatDateTime(token.expiresAt) },
-        ]}
-      />
+    <SecretOnce
+      warningTitle="Copy the token now"
+      warning="It will not be shown again: aispm stores only a hash of it. If it is lost, revoke it and create another."
+      details={[
+        { label: 'Name', value: token.name },
+        { label: 'Scopes', value: token.scopes.join(', ') },
+        { label: 'Expires', value: formatDateTime(token.expiresAt) },
+      ]}
+      secret={token.token}
+      secretLabel="API token"
+      copyLabel="Copy token"
+      onDone={onDone}
+    >
       <Text size="sm">
         Send it in the <Code>Authorization: Bearer …</Code> header.
       </Text>
-      <Code block aria-label="API token" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-        {token.token}
-      </Code>
-      <Group justify="space-between">
-        <CopyButton value={token.token}>
-          {({ copied, copy }) => (
-            <Button
-              variant="light"
-              color={copied ? 'teal' : undefined}
-              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              onClick={copy}
-            >
-              {copied ? 'Copied' : 'Copy token'}
-            </Button>
-          )}
-        </CopyButton>
-        <Button variant="default" onClick={onDone}>
-          Done
-        </Button>
-      </Group>
-    </Stack>
+    </SecretOnce>
   );
 }
 
 function RevokeToken({ token, onDone }: { token: TApiToken; onDone: () => void }) {
   const revoke = useRevokeToken();
   return (
-    <Stack gap="md">
+    <ConfirmAction
+      mutation={revoke}
+      variables={{ id: token.id }}
+      confirmLabel="Revoke token"
+      success={{ title: 'Token revoked', message: token.name }}
+      onDone={onDone}
+    >
       <Text size="sm">
         Anything using{' '}
         <Text span inherit fw={600}>
@@ -224,29 +196,6 @@ function RevokeToken({ token, onDone }: { token: TApiToken; onDone: () => void }
         </Text>{' '}
         (<Code>{token.prefix}…</Code>) is refused from now on. This cannot be undone.
       </Text>
-      {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} disabled={revoke.isPending}>
-          Cancel
-        </Button>
-        <Button
-          color="red"
-          loading={revoke.isPending}
-          onClick={() =>
-            revoke.mutate(
-              { id: token.id },
-              {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', title: 'Token revoked', message: token.name });
-                  onDone();
-                },
-              },
-            )
-          }
-        >
-          Revoke token
-        </Button>
-      </Group>
-    </Stack>
+    </ConfirmAction>
   );
 }
