@@ -221,6 +221,34 @@ describe('scan pipeline', () => {
   });
 });
 
+describe('relations between assets', () => {
+  it('resolves declared edges once both ends are inventoried, ignores dangling ones and drops retracted ones', async () => {
+    const b = notebookRecord('b', 'us-east-1');
+    const a = {
+      ...notebookRecord('a', 'us-east-1'),
+      relations: [
+        { kind: 'peer_of', toAssetType: b.assetType, toNativeId: b.nativeId },
+        {
+          kind: 'uses_role',
+          toAssetType: 'aws.iam.role',
+          toNativeId: 'arn:aws:iam::123456789012:role/not-listed',
+        },
+      ],
+    };
+    discoverer.script.set('us-east-1', [[a], [b]]);
+    await waitForScan(await runScan());
+    const edges = await admin.prisma.assetRelation.findMany({
+      where: { tenantId },
+      include: { from: true, to: true },
+    });
+    expect(edges.map((e) => [e.from.name, e.kind, e.to.name])).toEqual([['a', 'peer_of', 'b']]);
+
+    discoverer.script.set('us-east-1', [[notebookRecord('a', 'us-east-1'), b]]);
+    await waitForScan(await runScan());
+    expect(await admin.prisma.assetRelation.count({ where: { tenantId } })).toBe(0);
+  });
+});
+
 describe('outbound policy', () => {
   it('refuses to scan an endpoint the policy does not allow, before any request is made', async () => {
     await admin.prisma.cloudAccount.update({

@@ -11,6 +11,15 @@ export const ZAssetRecord = z.object({
   region: z.string(),
   attributes: z.record(z.string(), z.unknown()),
   tags: z.record(z.string(), z.string()),
+  /**
+   * Edges this resource declares to others of the same account, by the target's native id (the target may be
+   * listed later, by another task): e.g. an endpoint `uses_config` its endpoint config, a model `uses_role`.
+   */
+  relations: z
+    .array(
+      z.object({ kind: z.string().min(1), toAssetType: z.string().min(1), toNativeId: z.string().min(1) }),
+    )
+    .optional(),
 });
 export type TAssetRecord = z.infer<typeof ZAssetRecord>;
 
@@ -29,6 +38,16 @@ export const ZAsset = z
     lastSeen: z.iso.datetime(),
     deletedAt: z.iso.datetime().nullable(),
     openFindings: z.number().int(),
+    /** Only on a single asset: its edges to and from other assets (endpoint -> config -> model -> ...). */
+    relations: z
+      .array(
+        z.object({
+          kind: z.string(),
+          direction: z.enum(['out', 'in']),
+          asset: z.object({ id: ZUuid, name: z.string(), assetType: z.string(), nativeId: z.string() }),
+        }),
+      )
+      .optional(),
   })
   .openapi('Asset');
 export type TAsset = z.infer<typeof ZAsset>;

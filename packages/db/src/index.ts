@@ -3,6 +3,7 @@ export { newId } from './ids';
 export {
   upsertAssetPage,
   markUnseenAssetsDeleted,
+  rebuildRelations,
   type AssetPageContext,
   type UpsertedAsset,
 } from './inventory.writer';

@@ -35,16 +35,18 @@ export async function upsertAssetPage(
     { id: string; asset_type: string; native_id: string; inserted: boolean }[]
   >(
     `INSERT INTO assets (id, tenant_id, account_id, provider, asset_type, native_id, name, region, attributes, tags,
-                         first_seen, last_seen, last_scan_id, deleted_at)
+                         declared_relations, first_seen, last_seen, last_scan_id, deleted_at)
      SELECT u.id, $1::uuid, $2::uuid, $3::"CloudProvider", u.asset_type, u.native_id, u.name, u.region,
-            u.attributes, u.tags, $4::timestamptz, $4::timestamptz, $5::uuid, NULL
-       FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[])
-            AS u(id, asset_type, native_id, name, region, attributes, tags)
+            u.attributes, u.tags, u.relations, $4::timestamptz, $4::timestamptz, $5::uuid, NULL
+       FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[],
+                   $13::jsonb[])
+            AS u(id, asset_type, native_id, name, region, attributes, tags, relations)
      ON CONFLICT (tenant_id, account_id, asset_type, native_id) DO UPDATE
         SET name = EXCLUDED.name,
             region = EXCLUDED.region,
             attributes = EXCLUDED.attributes,
             tags = EXCLUDED.tags,
+            declared_relations = EXCLUDED.declared_relations,
             last_seen = GREATEST(assets.last_seen, EXCLUDED.last_seen),
             last_scan_id = EXCLUDED.last_scan_id,
             deleted_at = NULL
@@ -61,6 +63,7 @@ export async function upsertAssetPage(
     rows.map((r) => r.region),
     rows.map((r) => JSON.stringify(r.attributes)),
     rows.map((r) => JSON.stringify(r.tags)),
+    rows.map((r) => JSON.stringify(r.relations ?? [])),
   );
   return out.map((r) => ({ id: r.id, assetType: r.asset_type, nativeId: r.native_id, inserted: r.inserted }));
 }
@@ -92,4 +95,37 @@ export async function markUnseenAssetsDeleted(
     scope.scanId,
     scope.at,
   );
+}
+
+/**
+ * Turns the edges assets declared (by native id) into asset_relations rows for one account, once both ends
+ * are in the inventory and not deleted; edges no longer declared are dropped. Run after a scan's listings.
+ */
+export async function rebuildRelations(
+  tx: TenantTx,
+  scope: { tenantId: string; accountId: string; at: Date },
+): Promise<{ current: number; removed: number }> {
+  const current = await tx.$executeRawUnsafe(
+    `INSERT INTO asset_relations (id, tenant_id, from_asset_id, to_asset_id, kind, first_seen, last_seen)
+     SELECT gen_random_uuid(), a.tenant_id, a.id, t.id, r->>'kind', $3::timestamptz, $3::timestamptz
+       FROM assets a
+       CROSS JOIN LATERAL jsonb_array_elements(a.declared_relations) AS r
+       JOIN assets t ON t.tenant_id = a.tenant_id AND t.account_id = a.account_id
+                    AND t.asset_type = r->>'toAssetType' AND t.native_id = r->>'toNativeId'
+                    AND t.deleted_at IS NULL
+      WHERE a.tenant_id = $1::uuid AND a.account_id = $2::uuid AND a.deleted_at IS NULL
+     ON CONFLICT (tenant_id, from_asset_id, to_asset_id, kind) DO UPDATE SET last_seen = EXCLUDED.last_seen`,
+    scope.tenantId,
+    scope.accountId,
+    scope.at,
+  );
+  const removed = await tx.$executeRawUnsafe(
+    `DELETE FROM asset_relations r USING assets a
+      WHERE r.tenant_id = $1::uuid AND r.from_asset_id = a.id AND a.account_id = $2::uuid
+        AND r.last_seen < $3::timestamptz`,
+    scope.tenantId,
+    scope.accountId,
+    scope.at,
+  );
+  return { current, removed };
 }

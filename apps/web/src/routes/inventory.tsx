@@ -1,4 +1,4 @@
-import { Badge, Button, Group, MultiSelect, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, MultiSelect, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconServer2 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -58,8 +58,9 @@ export default function InventoryPage() {
   ]).sort();
 
   const selected = assets.data?.find((a) => a.id === selectedId);
-  const fetched = useAsset(selectedId, selected === undefined);
-  const drawerAsset = selected ?? fetched.data;
+  // The single-asset answer also carries the asset's relations, so it is always fetched for the drawer.
+  const fetched = useAsset(selectedId, selectedId !== null);
+  const drawerAsset = fetched.data ?? selected;
 
   return (
     <>
@@ -272,6 +273,38 @@ function AssetDetails({ asset, account }: { asset: TAsset; account: TCloudAccoun
               </Badge>
             ))}
           </Group>
+        )}
+      </DetailSection>
+
+      <DetailSection title="Relations">
+        {!asset.relations ? (
+          <Text size="sm" c="dimmed">
+            Loading…
+          </Text>
+        ) : asset.relations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No relations to other inventoried assets.
+          </Text>
+        ) : (
+          <Stack gap={4}>
+            {asset.relations.map((r) => (
+              <Group key={`${r.direction}-${r.kind}-${r.asset.id}`} gap={6} wrap="nowrap">
+                <Badge
+                  variant="light"
+                  color={r.direction === 'out' ? 'indigo' : 'gray'}
+                  style={{ textTransform: 'none' }}
+                >
+                  {r.direction === 'out' ? r.kind : `← ${r.kind}`}
+                </Badge>
+                <Anchor component={Link} to={`/inventory?asset=${r.asset.id}`} size="sm">
+                  {r.asset.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {assetTypeLabel(r.asset.assetType)}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
         )}
       </DetailSection>
 

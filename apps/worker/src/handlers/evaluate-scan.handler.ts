@@ -1,6 +1,7 @@
 import {
   resolveFindingsOfDeletedAssets,
   resolvePassedChecks,
+  rebuildRelations,
   upsertFailedChecks,
   type Asset,
   type FailedCheck,
@@ -25,6 +26,8 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       const scan = await db.tenant(tenantId, (tx) => tx.scan.findFirst({ where: { id: scanId } }));
       if (!scan || scan.status !== 'evaluating') return;
       const scope = { tenantId, accountId: scan.accountId, scanId, at: now() };
+      // Edges first: checks and attack paths read them, and both ends are now in the inventory.
+      await db.tenant(tenantId, (tx) => rebuildRelations(tx, scope));
 
       // One transaction per batch keeps transactions short on large inventories.
       let afterId: string | undefined;

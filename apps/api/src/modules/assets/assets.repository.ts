@@ -9,6 +9,15 @@ const withOpenFindings = {
 
 export type AssetRow = Prisma.AssetGetPayload<{ include: typeof withOpenFindings }>;
 
+const END = { select: { id: true, name: true, assetType: true, nativeId: true } } as const;
+const withRelations = {
+  ...withOpenFindings,
+  outgoing: { include: { to: END }, orderBy: { kind: 'asc' as const } },
+  incoming: { include: { from: END }, orderBy: { kind: 'asc' as const } },
+} satisfies Prisma.AssetInclude;
+
+export type AssetDetailRow = Prisma.AssetGetPayload<{ include: typeof withRelations }>;
+
 @Injectable()
 export class AssetsRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
@@ -37,9 +46,9 @@ export class AssetsRepository {
     );
   }
 
-  find(tenantId: string, id: string): Promise<AssetRow | null> {
+  find(tenantId: string, id: string): Promise<AssetDetailRow | null> {
     return this.db.tenant(tenantId, (tx) =>
-      tx.asset.findFirst({ where: { tenantId, id }, include: withOpenFindings }),
+      tx.asset.findFirst({ where: { tenantId, id }, include: withRelations }),
     );
   }
 }

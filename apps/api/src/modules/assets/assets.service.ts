@@ -40,6 +40,12 @@ export class AssetsService {
   async get(tenantId: string, id: string): Promise<TAsset> {
     const row = await this.repo.find(tenantId, id);
     if (!row) throw notFound('asset', id);
-    return toAssetDto(row);
+    return {
+      ...toAssetDto(row),
+      relations: [
+        ...row.outgoing.map((r) => ({ kind: r.kind, direction: 'out' as const, asset: r.to })),
+        ...row.incoming.map((r) => ({ kind: r.kind, direction: 'in' as const, asset: r.from })),
+      ],
+    };
   }
 }

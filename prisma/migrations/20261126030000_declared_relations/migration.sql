@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "assets" ADD COLUMN     "declared_relations" JSONB NOT NULL DEFAULT '[]';
+
