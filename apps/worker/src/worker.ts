@@ -25,7 +25,7 @@ export async function startWorker(
     WorkerEnv,
     'REDIS_URL' | 'MASTER_KEY' | 'DISCOVERY_CONCURRENCY' | 'RECONCILE_INTERVAL_MS' | 'OUTBOUND_ALLOW'
   > &
-    Partial<Pick<WorkerEnv, 'MASTER_KEY_PREVIOUS'>>,
+    Partial<Pick<WorkerEnv, 'MASTER_KEY_PREVIOUS' | 'JOB_LOCK_MS'>>,
   db: Database,
   logger: Logger,
   overrides: Partial<Pick<WorkerDeps, 'discoverers' | 'now'>> = {},
@@ -48,14 +48,19 @@ export async function startWorker(
   ]);
   const dispatch = createDispatcher(registry, db, logger);
 
+  // A killed worker stops renewing its locks; after JOB_LOCK_MS BullMQ hands its jobs to another worker.
+  const lockMs = env.JOB_LOCK_MS ?? 30_000;
+  const locking = { lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 3 };
   const workers = [
     new Worker(QUEUES.scans, dispatch, {
       connection: createRedisConnection(env.REDIS_URL, { forWorker: true }),
       concurrency: 4,
+      ...locking,
     }),
     new Worker(QUEUES.discovery, dispatch, {
       connection: createRedisConnection(env.REDIS_URL, { forWorker: true }),
       concurrency: env.DISCOVERY_CONCURRENCY,
+      ...locking,
     }),
   ];
   for (const w of workers) {

@@ -4,6 +4,8 @@ import { ZServiceEnv, loadEnv as parseEnv } from '@aispm/config';
 const ZEnv = ZServiceEnv.extend({
   DISCOVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
+  /** How long a job stays locked to a worker that stops renewing it (a crashed one) before another takes it. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
