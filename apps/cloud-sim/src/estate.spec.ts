@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildEstate, notebooksInRegion, SIM_ACCOUNT_ID, type NotebookMisconfiguration } from './estate';
+import {
+  buildEstate,
+  inRegion,
+  notebooksInRegion,
+  SIM_ACCOUNT_ID,
+  SIM_REGIONS,
+  type NotebookMisconfiguration,
+} from './estate';
+import { ML_COUNTS } from './ml-estate';
 
 const count = (estate: ReturnType<typeof buildEstate>, m: NotebookMisconfiguration) =>
   estate.notebooks.filter((n) => n.misconfigurations.includes(m)).length;
@@ -126,5 +134,70 @@ describe('buildEstate', () => {
   it('rejects a seed or size it cannot honour', () => {
     expect(() => buildEstate({ seed: 1.5 })).toThrow(/seed/);
     expect(() => buildEstate({ notebooks: -1 })).toThrow(/notebooks/);
+  });
+});
+
+describe('buildEstate: models, endpoint configs, endpoints and training jobs', () => {
+  const kinds = ['trainingJobs', 'models', 'endpointConfigs', 'endpoints'] as const;
+
+  it('is byte-identical for a seed, differs across seeds, and does not depend on the notebook count', () => {
+    const a = buildEstate({ seed: 7 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(buildEstate({ seed: 7 })));
+    for (const k of kinds) {
+      expect(JSON.stringify(buildEstate({ seed: 7, notebooks: 3 })[k])).toBe(JSON.stringify(a[k]));
+      expect(buildEstate({ seed: 8 })[k].map((r) => r.arn)).not.toEqual(a[k].map((r) => r.arn));
+    }
+  });
+
+  it('holds the promised counts per region, with unique names and lower-cased ARNs', () => {
+    for (const seed of [0, 42, 99, 4294967295]) {
+      const estate = buildEstate({ seed });
+      for (const region of SIM_REGIONS) {
+        for (const k of kinds) {
+          const here = inRegion<{ region: string; name: string; arn: string }>(estate[k], region);
+          expect(here, `${seed} ${region} ${k}`).toHaveLength(ML_COUNTS[region][k]);
+          expect(new Set(here.map((r) => r.name.toLowerCase())).size).toBe(here.length);
+          for (const r of here)
+            expect(r.arn).toMatch(
+              new RegExp(`^arn:aws:sagemaker:${region}:${SIM_ACCOUNT_ID}:[a-z-]+/[a-z0-9-]+$`),
+            );
+        }
+      }
+    }
+  });
+
+  it('links endpoints to configs, configs to models, and models to the training job output they serve', () => {
+    for (const seed of [0, 42, 99]) {
+      const e = buildEstate({ seed });
+      const find = <T extends { region: string; name: string }>(list: T[], region: string, name: string) =>
+        list.find((x) => x.region === region && x.name === name);
+      for (const ep of e.endpoints)
+        expect(find(e.endpointConfigs, ep.region, ep.describe.EndpointConfigName)).toBeDefined();
+      for (const c of e.endpointConfigs) {
+        for (const v of c.describe.ProductionVariants)
+          expect(find(e.models, c.region, v.ModelName)).toBeDefined();
+      }
+      for (const m of e.models) {
+        const job = e.trainingJobs.find((j) => j.arn === m.trainedBy);
+        if (!m.trainedBy) continue;
+        expect(job?.region).toBe(m.region);
+        expect(m.describe.PrimaryContainer.ModelDataUrl).toBe(job!.describe.ModelArtifacts!.S3ModelArtifacts);
+        expect(
+          m.describe.PrimaryContainer.ModelDataUrl.startsWith(
+            `${job!.describe.OutputDataConfig.S3OutputPath}/`,
+          ),
+        ).toBe(true);
+      }
+      expect(e.models.filter((m) => m.trainedBy)).toHaveLength(e.models.length - SIM_REGIONS.length);
+    }
+  });
+
+  it('uses epoch-second timestamps', () => {
+    const e = buildEstate();
+    for (const r of [...e.models, ...e.endpointConfigs, ...e.endpoints, ...e.trainingJobs]) {
+      const created = (r.describe as { CreationTime: number }).CreationTime;
+      expect(created).toBeGreaterThan(1.6e9);
+      expect(created).toBeLessThan(1.8e9);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { buildMlEstate, type MlEstate } from './ml-estate';
 import { seededRandom, type SeededRandom } from './seeded-random.util';
 
 /** The one simulated AWS account. */
@@ -86,7 +87,8 @@ export interface SimNotebook {
   omittedFields: OmittableField[];
 }
 
-export interface Estate {
+/** The notebooks, and the models, endpoint configs, endpoints and training jobs (see ml-estate.ts). */
+export interface Estate extends MlEstate {
   seed: number;
   accountId: string;
   regions: readonly SimRegion[];
@@ -225,7 +227,12 @@ export function buildEstate(options: EstateOptions = {}): Estate {
   const notebooks = regions.map((region, i) =>
     buildNotebook(rnd, { region, name: names[i]!, profile: PROFILES[i % PROFILES.length]! }),
   );
-  return { seed, accountId: SIM_ACCOUNT_ID, regions: SIM_REGIONS, notebooks };
+  return { seed, accountId: SIM_ACCOUNT_ID, regions: SIM_REGIONS, notebooks, ...buildMlEstate(seed) };
+}
+
+/** The resources of one kind in one region, in estate order. */
+export function inRegion<T extends { region: string }>(resources: readonly T[], region: string): T[] {
+  return resources.filter((r) => r.region === region);
 }
 
 /** The notebooks of one region, in estate order. */

@@ -10,6 +10,14 @@ describe('parseFaultSpec', () => {
     ],
     ['sagemaker:latency:250', { service: 'sagemaker', kind: 'latency', ms: 250 }],
     ['sagemaker:fail-page:2', { service: 'sagemaker', kind: 'fail-page', page: 2 }],
+    [
+      'sagemaker.ListTrainingJobs:fail-page:3',
+      { service: 'sagemaker', operation: 'ListTrainingJobs', kind: 'fail-page', page: 3 },
+    ],
+    [
+      'sagemaker.DescribeEndpointConfig:throttle:0.5',
+      { service: 'sagemaker', operation: 'DescribeEndpointConfig', kind: 'throttle', rate: 0.5 },
+    ],
   ])('parses %s', (spec, rule) => {
     expect(parseFaultSpec(spec)).toEqual(rule);
   });
@@ -24,6 +32,7 @@ describe('parseFaultSpec', () => {
     ['sagemaker:latency:-5', /latency/],
     ['sagemaker:fail-page:0', /page >= 1/],
     ['sagemaker.ListTags:fail-page:2', /paged listings/],
+    ['sagemaker.DescribeModel:fail-page:2', /paged listings/],
   ])('rejects %s with a message saying why', (spec, message) => {
     expect(() => parseFaultSpec(spec)).toThrow(message);
   });

@@ -1,5 +1,5 @@
 import { AwsJsonError } from './aws/aws-json.protocol';
-import { SAGEMAKER_OPERATIONS } from './aws/sagemaker.handler';
+import { SAGEMAKER_LISTING_OPERATIONS, SAGEMAKER_OPERATIONS } from './aws/sagemaker.handler';
 import { deriveSeed, seededRandom, type SeededRandom } from './seeded-random.util';
 
 /** Services the simulator speaks, with the operations a fault can target. */
@@ -23,7 +23,7 @@ export type FaultRule = FaultTarget &
 
 export type FaultConfig = readonly FaultRule[];
 
-const LISTING_OPERATIONS = ['ListNotebookInstances'];
+const LISTING_OPERATIONS: readonly string[] = SAGEMAKER_LISTING_OPERATIONS;
 
 /** Throws a readable error when a rule could never apply as written (a typo must not be silently ignored). */
 export function validateFaultRule(rule: FaultRule): void {

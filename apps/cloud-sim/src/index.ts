@@ -1,6 +1,7 @@
 export { startSimulator, type RunningSimulator, type SimulatorOptions } from './server';
 export {
   buildEstate,
+  inRegion,
   notebooksInRegion,
   DEFAULT_NOTEBOOK_COUNT,
   DEFAULT_SEED,
@@ -22,5 +23,21 @@ export {
   SIM_READONLY_ACCESS_KEY_ID,
   SIM_READONLY_SECRET_ACCESS_KEY,
 } from './aws/credentials';
-export { SAGEMAKER_OPERATIONS, type SageMakerOperation } from './aws/sagemaker.handler';
+export {
+  ML_COUNTS,
+  type DescribeEndpointBody,
+  type DescribeEndpointConfigBody,
+  type DescribeModelBody,
+  type DescribeTrainingJobBody,
+  type MlEstate,
+  type SimEndpoint,
+  type SimEndpointConfig,
+  type SimModel,
+  type SimTrainingJob,
+} from './ml-estate';
+export {
+  SAGEMAKER_LISTING_OPERATIONS,
+  SAGEMAKER_OPERATIONS,
+  type SageMakerOperation,
+} from './aws/sagemaker.handler';
 export { parseFaultSpec, type FaultConfig, type FaultRule } from './fault-injector';

@@ -10,14 +10,14 @@ import {
 } from './aws/aws-json.protocol';
 import { findIdentity } from './aws/credentials';
 import {
+  deniedResourceArn,
   handleSageMaker,
   isSageMakerOperation,
   requestedPage,
   type JsonObject,
-  type SageMakerOperation,
 } from './aws/sagemaker.handler';
 import { parseAuthorization, verifySignature } from './aws/sigv4.verifier';
-import { buildEstate, notebooksInRegion, SIM_ACCOUNT_ID, type Estate } from './estate';
+import { buildEstate, notebooksInRegion, type Estate } from './estate';
 import { FaultInjector, type FaultConfig } from './fault-injector';
 
 export interface SimulatorOptions {
@@ -162,7 +162,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
     throw new AwsJsonError(
       400,
       'AccessDeniedException',
-      `User: ${identity.userArn} is not authorized to perform: ${action} on resource: ${resourceFor(op, input, region)} ` +
+      `User: ${identity.userArn} is not authorized to perform: ${action} on resource: ${deniedResourceArn(op, input, region)} ` +
         `because no identity-based policy allows the ${action} action`,
     );
   }
@@ -182,16 +182,6 @@ function health(estate: Estate): JsonObject {
     accountId: estate.accountId,
     notebooks: Object.fromEntries(estate.regions.map((r) => [r, notebooksInRegion(estate, r).length])),
   };
-}
-
-/** The resource an IAM denial names, as AWS words it for each operation. */
-function resourceFor(op: SageMakerOperation, input: JsonObject, region: string): string {
-  const base = `arn:aws:sagemaker:${region}:${SIM_ACCOUNT_ID}:notebook-instance`;
-  if (op === 'DescribeNotebookInstance' && typeof input.NotebookInstanceName === 'string') {
-    return `${base}/${input.NotebookInstanceName.toLowerCase()}`;
-  }
-  if (op === 'ListTags' && typeof input.ResourceArn === 'string') return input.ResourceArn;
-  return `${base}/*`;
 }
 
 function parseJsonObject(body: Buffer): JsonObject {

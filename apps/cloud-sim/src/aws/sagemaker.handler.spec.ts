@@ -160,3 +160,94 @@ describe('requestedPage', () => {
     expect(requestedPage('DescribeNotebookInstance', {})).toBeUndefined();
   });
 });
+
+describe.each([
+  {
+    listOp: 'ListModels',
+    describeOp: 'DescribeModel',
+    key: 'Models',
+    param: 'ModelName',
+    arnField: 'ModelArn',
+    kind: 'models',
+    notFound: /^Could not find model "arn:aws:sagemaker:us-east-1:123456789012:model\/nope"\.$/,
+  },
+  {
+    listOp: 'ListEndpointConfigs',
+    describeOp: 'DescribeEndpointConfig',
+    key: 'EndpointConfigs',
+    param: 'EndpointConfigName',
+    arnField: 'EndpointConfigArn',
+    kind: 'endpointConfigs',
+    notFound: /^Could not find endpoint configuration "arn:.*:endpoint-config\/nope"\.$/,
+  },
+  {
+    listOp: 'ListEndpoints',
+    describeOp: 'DescribeEndpoint',
+    key: 'Endpoints',
+    param: 'EndpointName',
+    arnField: 'EndpointArn',
+    kind: 'endpoints',
+    notFound: /^Could not find endpoint "arn:.*:endpoint\/nope"\.$/,
+  },
+  {
+    listOp: 'ListTrainingJobs',
+    describeOp: 'DescribeTrainingJob',
+    key: 'TrainingJobSummaries',
+    param: 'TrainingJobName',
+    arnField: 'TrainingJobArn',
+    kind: 'trainingJobs',
+    notFound: /^Requested resource not found\.$/,
+  },
+] as const)('$listOp / $describeOp', ({ listOp, describeOp, key, param, arnField, kind, notFound }) => {
+  const resources = estate[kind].filter((r) => r.region === 'us-east-1');
+
+  it('walks every resource of the region once through NextToken, newest first by default', () => {
+    const seen: string[] = [];
+    const created: number[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = call(listOp, { MaxResults: 2, ...(token && { NextToken: token }) }) as Record<
+        string,
+        unknown
+      >;
+      const items = page[key] as Record<string, unknown>[];
+      expect(items.length).toBeLessThanOrEqual(2);
+      seen.push(...items.map((i) => i[arnField] as string));
+      created.push(...items.map((i) => i.CreationTime as number));
+      token = page.NextToken as string | undefined;
+      expect(requestedPage(listOp, { NextToken: token })).toBe(token ? pages + 2 : 1);
+      pages++;
+    } while (token);
+    expect(seen.sort()).toEqual(resources.map((r) => r.arn).sort());
+    expect(pages).toBe(Math.ceil(resources.length / 2));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+
+  it('answers only for the region of the request', () => {
+    const eu = call(listOp, {}, 'eu-west-1')[key] as Record<string, unknown>[];
+    expect(eu.map((i) => i[arnField]).sort()).toEqual(
+      estate[kind]
+        .filter((r) => r.region === 'eu-west-1')
+        .map((r) => r.arn)
+        .sort(),
+    );
+    expect(call(listOp, {}, 'ap-south-1')[key]).toEqual([]);
+  });
+
+  it('describes by name, case-insensitively, and rejects an unknown name with a ValidationException', () => {
+    const r = resources[0]!;
+    expect(call(describeOp, { [param]: r.name.toUpperCase() })).toBe(r.describe);
+    const err = errorOf(() => call(describeOp, { [param]: 'nope' }));
+    expect(err).toMatchObject({ status: 400, type: 'ValidationException' });
+    expect(err.message).toMatch(notFound);
+    expect(errorOf(() => call(describeOp, { [param]: r.name }, 'eu-west-1')).type).toBe(
+      'ValidationException',
+    );
+  });
+
+  it('returns the tags of the resource ARN', () => {
+    const r = resources[0]!;
+    expect(call('ListTags', { ResourceArn: r.arn })).toEqual({ Tags: r.tags });
+  });
+});

@@ -11,6 +11,7 @@ import {
   type SimNotebook,
 } from '@aispm/cloud-sim';
 import { parseMasterKey } from '@aispm/config';
+import { awsDiscoverers } from '@aispm/connectors';
 import { parseOutboundPolicy } from '@aispm/security';
 import { startWorker, type RunningWorker } from '@aispm/worker/testing';
 import {
@@ -40,6 +41,12 @@ const CHECK_FOR: Record<string, string> = {
   'root-access': 'aws.sagemaker.notebook.root_access',
   'no-kms-key': 'aws.sagemaker.notebook.no_cmk',
 };
+
+/** Every resource the simulator holds, whatever its kind. */
+function everything(): { arn: string; region: string }[] {
+  const e = sim.estate;
+  return [...e.notebooks, ...e.trainingJobs, ...e.models, ...e.endpointConfigs, ...e.endpoints];
+}
 
 function expectedFindings(notebooks: SimNotebook[]): string[] {
   return notebooks
@@ -185,17 +192,17 @@ describe('a scan of the simulated account', () => {
     expect(scan).toMatchObject({
       status: 'completed',
       partial: false,
-      tasksTotal: 2,
-      tasksDone: 2,
+      tasksTotal: awsDiscoverers.length * 2,
+      tasksDone: awsDiscoverers.length * 2,
       tasksFailed: 0,
-      assetsSeen: sim.estate.notebooks.length,
+      assetsSeen: everything().length,
       errors: [],
     });
     expect(scan.finishedAt).not.toBeNull();
   });
 
   it('inventories every notebook once, with its ARN exactly as returned, across keyset pages', async () => {
-    const pages = await allPages<TAsset>('/api/v1/assets', 5);
+    const pages = await allPages<TAsset>('/api/v1/assets?assetType=aws.sagemaker.notebook_instance', 5);
     expect(pages.map((p) => p.length)).toEqual([5, 5, 2]);
     const assets = pages.flat();
     expect(assets.map((a) => a.nativeId).sort()).toEqual(sim.estate.notebooks.map((n) => n.arn).sort());
@@ -209,7 +216,7 @@ describe('a scan of the simulated account', () => {
 
   it('filters the inventory by region and text', async () => {
     const { body } = await get('/api/v1/assets?region=eu-west-1&limit=100').expect(200);
-    const inEu = sim.estate.notebooks.filter((n) => n.region === 'eu-west-1');
+    const inEu = everything().filter((n) => n.region === 'eu-west-1');
     expect(body.items.map((a: TAsset) => a.nativeId).sort()).toEqual(inEu.map((n) => n.arn).sort());
     const target = sim.estate.notebooks[3]!;
     const { body: byName } = await get(`/api/v1/assets?q=${target.name.toUpperCase()}`).expect(200);
@@ -247,10 +254,12 @@ describe('a scan of the simulated account', () => {
     const { body } = (await get('/api/v1/posture/summary').expect(200)) as { body: TPostureSummary };
     const expected = expectedFindings(sim.estate.notebooks);
     const withFindings = new Set(expected.map((e) => e.split(' ')[0])).size;
-    const total = sim.estate.notebooks.length;
+    const total = everything().length;
+    // The score is over the assets some check covers: the notebooks, so far.
+    const evaluated = sim.estate.notebooks.length;
     expect(body).toMatchObject({
       accounts: 1,
-      score: Math.round((100 * (total - withFindings)) / total),
+      score: Math.round((100 * (evaluated - withFindings)) / evaluated),
       assets: { total, withOpenFindings: withFindings, byProvider: [{ provider: 'aws', count: total }] },
       findings: { open: expected.length },
       lastScan: { id: scan.id, status: 'completed' },
@@ -285,7 +294,22 @@ describe('a scan of the simulated account', () => {
       before.map((f) => [f.id, f.firstSeen]).sort(),
     );
     const { body } = await get('/api/v1/assets?limit=100').expect(200);
-    expect(body.items).toHaveLength(sim.estate.notebooks.length);
+    expect(body.items).toHaveLength(everything().length);
+  });
+
+  it('links each endpoint to its config and the config to the models it serves', async () => {
+    const endpoint = sim.estate.endpoints[0]!;
+    const { body: list } = await get(`/api/v1/assets?q=${encodeURIComponent(endpoint.arn)}`).expect(200);
+    const asset = (list.items as TAsset[]).find((a) => a.nativeId === endpoint.arn)!;
+    const { body: detail } = await get(`/api/v1/assets/${asset.id}`).expect(200);
+    const config = (detail as TAsset).relations!.find((r) => r.kind === 'uses_config')!;
+    expect(config).toMatchObject({ direction: 'out', asset: { assetType: 'aws.sagemaker.endpoint_config' } });
+    const { body: configDetail } = await get(`/api/v1/assets/${config.asset.id}`).expect(200);
+    const kinds = (configDetail as TAsset).relations!.map(
+      (r) => `${r.direction} ${r.kind} ${r.asset.assetType}`,
+    );
+    expect(kinds).toContain('in uses_config aws.sagemaker.endpoint');
+    expect(kinds).toContain('out serves_model aws.sagemaker.model');
   });
 
   it('refuses a second account with the same name', async () => {

@@ -1,0 +1,46 @@
+import {
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  paginateListEndpointConfigs,
+} from '@aws-sdk/client-sagemaker';
+import type { ServiceDiscoverer } from '../types';
+import { MODEL_ASSET_TYPE } from './sagemaker-models.discoverer';
+import { sageMakerResourceDiscoverer, type TAssetRelation } from './sagemaker-resource.discoverer';
+
+export const ENDPOINT_CONFIG_ASSET_TYPE = 'aws.sagemaker.endpoint_config';
+
+/**
+ * SageMaker endpoint configs of one region. Relation: `serves_model` for each production variant's model.
+ * A variant names its model only by ModelName, and an ARN built from a name would be a guess (SageMaker
+ * lower-cases names in ARNs, and partitions differ), so the model's ARN is taken from DescribeModel, once per
+ * model and run. The edge is recorded here rather than as model `served_by` because a config lists its
+ * models, while a model would have to scan every config. A variant whose model was deleted (SageMaker allows
+ * that) gets no edge. Needs sagemaker:DescribeModel besides the endpoint config permissions.
+ */
+export const sagemakerEndpointConfigsDiscoverer: ServiceDiscoverer = sageMakerResourceDiscoverer({
+  service: 'sagemaker.endpoint_configs',
+  assetType: ENDPOINT_CONFIG_ASSET_TYPE,
+  listOperation: 'ListEndpointConfigs',
+  describeOperation: 'DescribeEndpointConfig',
+  list: (client, pageSize, sendOptions) => paginateListEndpointConfigs({ client, pageSize }, {}, sendOptions),
+  summaries: (page) => page.EndpointConfigs,
+  nameOf: (summary) => summary.EndpointConfigName,
+  describe: (client, name, sendOptions) =>
+    client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }), sendOptions),
+  arnOf: (described, summary) => described.EndpointConfigArn ?? summary.EndpointConfigArn,
+  displayName: (described) => described.EndpointConfigName,
+  relations: async (described, lookups, client, sendOptions) => {
+    const names = [...new Set((described.ProductionVariants ?? []).map((v) => v.ModelName))];
+    const relations: TAssetRelation[] = [];
+    for (const name of names) {
+      if (!name) continue;
+      const model = await lookups.lookup('DescribeModel', name, () =>
+        client.send(new DescribeModelCommand({ ModelName: name }), sendOptions),
+      );
+      if (model?.ModelArn) {
+        relations.push({ kind: 'serves_model', toAssetType: MODEL_ASSET_TYPE, toNativeId: model.ModelArn });
+      }
+    }
+    return relations;
+  },
+});

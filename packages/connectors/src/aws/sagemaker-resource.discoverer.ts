@@ -1,0 +1,188 @@
+import { paginateListTags, type SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { TAssetRecord } from '@aispm/contracts';
+import { mapWithConcurrency } from '../concurrency.util';
+import { ConnectorError, type AwsTarget, type DiscoveryOptions, type ServiceDiscoverer } from '../types';
+import { tagsToRecord, toAssetAttributes } from './aws-attributes.mapper';
+import { toConnectorError, type AwsCallContext } from './aws-error.mapper';
+import { sageMakerClientFor } from './clients';
+
+export type TAssetRelation = NonNullable<TAssetRecord['relations']>[number];
+
+/** The API's maximum; fewer round trips for large accounts. */
+const DEFAULT_PAGE_SIZE = 100;
+/** Describe + ListTags calls in flight per page: fast, yet well under SageMaker's per-account rate limits. */
+const DESCRIBE_CONCURRENCY = 8;
+
+export type SendOptions = { abortSignal?: AbortSignal };
+
+/**
+ * Describe calls a resource's relations need (e.g. an endpoint's config, to learn its ARN). Each answer is
+ * fetched once per discovery run; null when the resource no longer exists, so the edge is left out.
+ */
+export interface RelationLookups {
+  lookup<T>(operation: string, name: string, call: () => Promise<T>): Promise<T | null>;
+}
+
+/** One SageMaker resource kind with a paged List, a Describe by name and, optionally, tags. */
+export interface SageMakerResourceSpec<TPage, TSummary, TDescribed extends object> {
+  service: string;
+  assetType: string;
+  listOperation: string;
+  describeOperation: string;
+  list(client: SageMakerClient, pageSize: number, sendOptions: SendOptions): AsyncIterable<TPage>;
+  summaries(page: TPage): readonly TSummary[] | undefined;
+  nameOf(summary: TSummary): string | undefined;
+  describe(client: SageMakerClient, name: string, sendOptions: SendOptions): Promise<TDescribed>;
+  /** The ARN exactly as the API returned it; never rebuilt from a name. */
+  arnOf(described: TDescribed, summary: TSummary): string | undefined;
+  displayName(described: TDescribed): string | undefined;
+  relations?(
+    described: TDescribed,
+    lookups: RelationLookups,
+    client: SageMakerClient,
+    sendOptions: SendOptions,
+  ): Promise<TAssetRelation[]>;
+}
+
+/**
+ * A discoverer for one SageMaker resource kind in one region: the List page by page (the SDK paginator),
+ * then Describe and ListTags for each listed resource, yielding one array of records per listing page.
+ * A resource deleted between the listing and its Describe is skipped.
+ */
+export function sageMakerResourceDiscoverer<TPage, TSummary, TDescribed extends object>(
+  spec: SageMakerResourceSpec<TPage, TSummary, TDescribed>,
+): ServiceDiscoverer {
+  return {
+    provider: 'aws',
+    service: spec.service,
+    assetTypes: [spec.assetType],
+    discover: (target, opts) => discover(spec, target, opts ?? {}),
+  };
+}
+
+async function* discover<TPage, TSummary, TDescribed extends object>(
+  spec: SageMakerResourceSpec<TPage, TSummary, TDescribed>,
+  target: AwsTarget,
+  opts: DiscoveryOptions,
+): AsyncGenerator<TAssetRecord[]> {
+  const client = sageMakerClientFor(target, { maxAttempts: opts.maxAttempts });
+  const sendOptions: SendOptions = opts.signal ? { abortSignal: opts.signal } : {};
+  const ctx = (operation: string): AwsCallContext => ({
+    service: spec.service,
+    iamPrefix: 'sagemaker',
+    operation,
+    target,
+  });
+  const lookups = relationLookups(ctx);
+
+  try {
+    for await (const page of spec.list(client, opts.pageSize ?? DEFAULT_PAGE_SIZE, sendOptions)) {
+      opts.signal?.throwIfAborted();
+      const records = await mapWithConcurrency(spec.summaries(page) ?? [], DESCRIBE_CONCURRENCY, (summary) =>
+        describeOne(spec, { client, summary, target, sendOptions, ctx, lookups }),
+      );
+      yield records.filter((r): r is TAssetRecord => r !== null);
+    }
+  } catch (err) {
+    if (opts.signal?.aborted && !(err instanceof ConnectorError)) {
+      // The signal's reason can be any value; the caller asked to stop, whatever it says.
+      throw new ConnectorError({
+        code: 'Aborted',
+        service: spec.service,
+        message: 'Discovery was cancelled',
+        cause: err,
+      });
+    }
+    // Errors of Describe, ListTags and lookups arrive already mapped; anything else came from the listing.
+    throw toConnectorError(err, ctx(spec.listOperation));
+  }
+}
+
+interface DescribeContext<TSummary> {
+  client: SageMakerClient;
+  summary: TSummary;
+  target: AwsTarget;
+  sendOptions: SendOptions;
+  ctx: (operation: string) => AwsCallContext;
+  lookups: RelationLookups;
+}
+
+/** The resource's record, or null when it was deleted between the listing and the describe. */
+async function describeOne<TPage, TSummary, TDescribed extends object>(
+  spec: SageMakerResourceSpec<TPage, TSummary, TDescribed>,
+  { client, summary, target, sendOptions, ctx, lookups }: DescribeContext<TSummary>,
+): Promise<TAssetRecord | null> {
+  const listedName = spec.nameOf(summary) ?? '';
+  let described: TDescribed;
+  try {
+    described = await spec.describe(client, listedName, sendOptions);
+  } catch (err) {
+    if (isGone(err)) return null;
+    throw toConnectorError(err, ctx(spec.describeOperation));
+  }
+  const arn = spec.arnOf(described, summary);
+  if (!arn) {
+    throw toConnectorError(
+      new Error(`${spec.assetType} ${listedName} came back without an ARN`),
+      ctx(spec.describeOperation),
+    );
+  }
+
+  const tags: Record<string, string> = {};
+  try {
+    for await (const page of paginateListTags({ client }, { ResourceArn: arn }, sendOptions)) {
+      Object.assign(tags, tagsToRecord(page.Tags));
+    }
+  } catch (err) {
+    if (isGone(err)) return null;
+    throw toConnectorError(err, ctx('ListTags'));
+  }
+
+  const relations = spec.relations ? await spec.relations(described, lookups, client, sendOptions) : [];
+  return {
+    assetType: spec.assetType,
+    nativeId: arn,
+    name: spec.displayName(described) ?? listedName,
+    region: target.region,
+    attributes: toAssetAttributes(described),
+    tags,
+    relations,
+  };
+}
+
+function relationLookups(ctx: (operation: string) => AwsCallContext): RelationLookups {
+  const cache = new Map<string, Promise<unknown>>();
+  return {
+    lookup<T>(operation: string, name: string, call: () => Promise<T>): Promise<T | null> {
+      const key = `${operation}\0${name}`;
+      let pending = cache.get(key) as Promise<T | null> | undefined;
+      if (!pending) {
+        pending = call().catch((err: unknown) => {
+          if (isGone(err)) return null;
+          throw toConnectorError(err, ctx(operation));
+        });
+        cache.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}
+
+/** An IAM role edge, when the role ARN was returned (IAM roles are discovered by another discoverer). */
+export function roleRelation(roleArn: string | undefined): TAssetRelation[] {
+  return roleArn ? [{ kind: 'uses_role', toAssetType: 'aws.iam.role', toNativeId: roleArn }] : [];
+}
+
+/**
+ * SageMaker reports a resource that no longer exists as a ValidationException, not a 404: "RecordNotFound"
+ * (notebooks), 'Could not find model "arn:..."' (models, endpoint configs, endpoints), "Requested resource
+ * not found." (training jobs).
+ */
+export function isGone(err: unknown): boolean {
+  const e = err as { name?: unknown; message?: unknown };
+  return (
+    e?.name === 'ValidationException' &&
+    typeof e.message === 'string' &&
+    /RecordNotFound|does not exist|not found|could not find/i.test(e.message)
+  );
+}
