@@ -66,6 +66,7 @@ async function main(): Promise<void> {
         scopeIds: ['123456789012'],
         regions: ['us-east-1', 'eu-west-1'],
         endpointOverride: simUrl,
+        scanIntervalHours: 24,
         credentialsCiphertext: new Uint8Array(
           await cipher.encrypt(JSON.stringify(credentials), `${org.id}:${id}`),
         ),

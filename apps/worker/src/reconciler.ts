@@ -1,6 +1,14 @@
 import type { Logger } from 'pino';
 import type { Database } from '@aispm/db';
-import { discoverJob, evaluateScanJob, planScanJob, type JobQueues } from '@aispm/jobs';
+import {
+  QUEUES,
+  accountScheduleId,
+  discoverJob,
+  evaluateScanJob,
+  planScanJob,
+  scheduledScanJob,
+  type JobQueues,
+} from '@aispm/jobs';
 
 /**
  * Postgres is the source of truth and Redis may lose its queue. This re-enqueues the next step of every scan
@@ -48,4 +56,37 @@ export async function reconcileScans(db: Database, queues: JobQueues, logger: Lo
   }
   if (scans.length) logger.debug({ scans: scans.length, enqueued }, 'reconciled unfinished scans');
   return enqueued;
+}
+
+/**
+ * Keeps one BullMQ job scheduler per account that has a scan interval, from what Postgres says: creates the
+ * missing ones (also after Redis lost them), changes those whose interval changed, removes the rest.
+ */
+export async function syncSchedules(
+  db: Database,
+  queues: JobQueues,
+  logger: Logger,
+): Promise<{ upserted: number; removed: number }> {
+  const wanted = await db.prisma.$queryRaw<{ id: string; tenant_id: string; scan_interval_hours: number }[]>`
+    SELECT id, tenant_id, scan_interval_hours FROM app_scheduled_accounts()`;
+  let upserted = 0;
+  for (const a of wanted) {
+    const changed = await queues.upsertSchedule(
+      scheduledScanJob,
+      accountScheduleId(a.id),
+      a.scan_interval_hours * 3_600_000,
+      { tenantId: a.tenant_id, accountId: a.id },
+    );
+    if (changed) upserted += 1;
+  }
+  const keep = new Set(wanted.map((a) => accountScheduleId(a.id)));
+  let removed = 0;
+  for (const id of await queues.scheduleIds(QUEUES.scans)) {
+    if (id.startsWith('account-scan.') && !keep.has(id)) {
+      await queues.removeSchedule(QUEUES.scans, id);
+      removed += 1;
+    }
+  }
+  if (upserted || removed) logger.info({ upserted, removed }, 'scan schedules synchronised');
+  return { upserted, removed };
 }

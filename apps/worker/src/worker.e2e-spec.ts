@@ -1,11 +1,18 @@
 import pino from 'pino';
 import { type Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectorError } from '@aispm/connectors';
 import { parseMasterKey } from '@aispm/config';
 import { parseOutboundPolicy } from '@aispm/security';
 import { newId, type Database } from '@aispm/db';
-import { JobQueues, createRedisConnection, planScanJob } from '@aispm/jobs';
+import {
+  JobQueues,
+  QUEUES,
+  accountScheduleId,
+  createRedisConnection,
+  planScanJob,
+  scheduledScanJob,
+} from '@aispm/jobs';
 import { startWorker, type RunningWorker } from './worker';
 import {
   ScriptedDiscoverer,
@@ -246,6 +253,47 @@ describe('relations between assets', () => {
     discoverer.script.set('us-east-1', [[notebookRecord('a', 'us-east-1'), b]]);
     await waitForScan(await runScan());
     expect(await admin.prisma.assetRelation.count({ where: { tenantId } })).toBe(0);
+  });
+});
+
+describe('scheduled rescans', () => {
+  const schedule = () => queues.queue(QUEUES.scans).getJobScheduler(accountScheduleId(accountId));
+
+  it('keeps one job scheduler per account in step with Postgres, also after Redis lost it', async () => {
+    await admin.prisma.cloudAccount.update({ where: { id: accountId }, data: { scanIntervalHours: 6 } });
+    await worker.reconcile();
+    expect((await schedule())?.every).toBe(6 * 3_600_000);
+    await admin.prisma.cloudAccount.update({ where: { id: accountId }, data: { scanIntervalHours: 12 } });
+    await worker.reconcile();
+    expect((await schedule())?.every).toBe(12 * 3_600_000);
+    await redis.flushdb();
+    await worker.reconcile();
+    expect((await schedule())?.every).toBe(12 * 3_600_000);
+    await admin.prisma.cloudAccount.update({ where: { id: accountId }, data: { scanIntervalHours: null } });
+    await worker.reconcile();
+    expect(await schedule()).toBeUndefined();
+  });
+
+  it('starts a scheduled scan when the scheduler fires, never a second one while the first runs', async () => {
+    await admin.prisma.cloudAccount.update({ where: { id: accountId }, data: { scanIntervalHours: 24 } });
+    discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1')]]);
+    await queues.enqueue(scheduledScanJob, { tenantId, accountId });
+    const scan = await vi.waitFor(
+      async () => {
+        const s = await admin.prisma.scan.findFirst({ where: { tenantId, trigger: 'scheduled' } });
+        if (!s) throw new Error('no scheduled scan yet');
+        return s;
+      },
+      { timeout: 10_000 },
+    );
+    const done = await waitForScan(scan.id);
+    expect(done).toMatchObject({ status: 'completed', trigger: 'scheduled', assetsSeen: 1 });
+    const active = newId();
+    await admin.prisma.scan.create({ data: { id: active, tenantId, accountId, status: 'running' } });
+    const fired = await queues.queue(QUEUES.scans).add(scheduledScanJob.name, { tenantId, accountId });
+    await vi.waitFor(async () => expect(await fired.getState()).toBe('completed'), { timeout: 10_000 });
+    expect(await admin.prisma.scan.count({ where: { tenantId, trigger: 'scheduled' } })).toBe(1);
+    await admin.prisma.scan.update({ where: { id: active }, data: { status: 'failed' } });
   });
 });
 

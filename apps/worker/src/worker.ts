@@ -11,8 +11,9 @@ import { buildHandlerRegistry } from './handlers/registry';
 import { planScanHandler } from './handlers/plan-scan.handler';
 import { discoverHandler } from './handlers/discover.handler';
 import { evaluateScanHandler } from './handlers/evaluate-scan.handler';
+import { scheduledScanHandler } from './handlers/scheduled-scan.handler';
 import { createDispatcher } from './processors/job-dispatcher';
-import { reconcileScans } from './reconciler';
+import { reconcileScans, syncSchedules } from './reconciler';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -45,6 +46,7 @@ export async function startWorker(
     planScanHandler(deps),
     discoverHandler(deps),
     evaluateScanHandler(deps),
+    scheduledScanHandler(deps),
   ]);
   const dispatch = createDispatcher(registry, db, logger);
 
@@ -67,7 +69,10 @@ export async function startWorker(
     w.on('error', (err) => logger.error({ err, queue: w.name }, 'worker error'));
   }
 
-  const reconcile = () => reconcileScans(db, queues, logger);
+  const reconcile = async () => {
+    await syncSchedules(db, queues, logger);
+    return reconcileScans(db, queues, logger);
+  };
   let reconciling = false;
   const timer = setInterval(() => {
     if (reconciling) return;

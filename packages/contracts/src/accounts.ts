@@ -32,6 +32,14 @@ export const ZCreateCloudAccount = z
       .optional()
       .openapi({ description: 'Custom API endpoint (private endpoint, proxy or the local simulator).' }),
     credentials: ZAwsCredentials,
+    scanIntervalHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(168)
+      .nullable()
+      .default(24)
+      .openapi({ description: 'Rescan every N hours (1-168); null scans on demand only.' }),
   })
   .openapi('CreateCloudAccount');
 export type TCreateCloudAccount = z.infer<typeof ZCreateCloudAccount>;
@@ -49,6 +57,7 @@ export const ZCloudAccount = z
     statusMessage: z.string().nullable(),
     lastScanId: z.string().nullable(),
     lastScanAt: z.iso.datetime().nullable(),
+    scanIntervalHours: z.number().int().nullable(),
     createdAt: z.iso.datetime(),
   })
   .openapi('CloudAccount');

@@ -51,6 +51,21 @@ export const evaluateScanJob = defineJob({
   jobId: (p) => `scan.evaluate.${p.scanId}`,
 });
 
-export const jobDefinitions = [planScanJob, discoverJob, evaluateScanJob] as const;
+/** Fired by an account's job scheduler: starts a scan unless one is already running. */
+export const scheduledScanJob = defineJob({
+  name: 'scan.scheduled',
+  queue: QUEUES.scans,
+  payload: z.object({ tenantId: z.uuid(), accountId: z.uuid() }),
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5000 },
+  jobId: (p) => `scan.scheduled.${p.accountId}`,
+});
+
+/** The job scheduler id of an account's periodic rescan. */
+export function accountScheduleId(accountId: string): string {
+  return `account-scan.${accountId}`;
+}
+
+export const jobDefinitions = [planScanJob, discoverJob, evaluateScanJob, scheduledScanJob] as const;
 export type AnyJobDefinition = (typeof jobDefinitions)[number];
 export type JobPayload<D extends JobDefinition> = z.infer<D['payload']>;

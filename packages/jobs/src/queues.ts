@@ -40,7 +40,45 @@ export class JobQueues {
     return jobId;
   }
 
+  /**
+   * Creates or changes a job scheduler that enqueues `def` every `everyMs`. Returns false when a scheduler
+   * with that id and period already exists (left untouched, so its next run time is kept).
+   */
+  async upsertSchedule<P extends z.ZodType>(
+    def: JobDefinition<P>,
+    schedulerId: string,
+    everyMs: number,
+    payload: z.input<P>,
+  ): Promise<boolean> {
+    const data = def.payload.parse(payload) as z.infer<P>;
+    const queue = this.queue(def.queue);
+    const existing = await queue.getJobScheduler(schedulerId);
+    if (existing?.every === everyMs) return false;
+    await queue.upsertJobScheduler(
+      schedulerId,
+      { every: everyMs },
+      { name: def.name, data, opts: { attempts: def.attempts, backoff: def.backoff } },
+    );
+    return true;
+  }
+
+  async removeSchedule(queueName: QueueName, schedulerId: string): Promise<boolean> {
+    return this.queue(queueName).removeJobScheduler(schedulerId);
+  }
+
+  /** Ids of the job schedulers of a queue. */
+  async scheduleIds(queueName: QueueName): Promise<string[]> {
+    const schedulers = await this.queue(queueName).getJobSchedulers(0, -1);
+    return schedulers.map((s) => s.id ?? s.key);
+  }
+
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // A queue closed while its start-up commands are still in flight leaves their rejections unhandled.
+    await Promise.all(
+      [...this.queues.values()].map(async (q) => {
+        await q.waitUntilReady().catch(() => undefined);
+        await q.close();
+      }),
+    );
   }
 }

@@ -17,7 +17,8 @@ class InfraLifecycle implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queues.close().catch(() => undefined);
-    this.redis.disconnect();
+    // quit() lets replies still in flight arrive; disconnect() would reject them unhandled.
+    await this.redis.quit().catch(() => undefined);
     await this.db.close();
   }
 }

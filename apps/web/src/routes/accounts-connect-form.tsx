@@ -5,6 +5,7 @@ import {
   MultiSelect,
   PasswordInput,
   Radio,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -42,6 +43,14 @@ function fieldOf(path: string): Field | null {
   return null;
 }
 
+const SCHEDULES = [
+  { value: '6', label: 'Every 6 hours' },
+  { value: '12', label: 'Every 12 hours' },
+  { value: '24', label: 'Every day' },
+  { value: '168', label: 'Every week' },
+  { value: 'manual', label: 'Only when I start a scan' },
+];
+
 const REGION_NAMES = new Map(AWS_REGIONS.map((r) => [r.value, r.name]));
 
 export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
@@ -52,6 +61,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
   const [endpoint, setEndpoint] = useState('');
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secretAccessKey, setSecretAccessKey] = useState('');
+  const [schedule, setSchedule] = useState('24');
   const fields = useFieldErrors(fieldOf);
 
   const submit = (event: FormEvent) => {
@@ -63,6 +73,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
       regions,
       endpoint: endpoint.trim() || undefined,
       credentials: { kind: 'access_key', accessKeyId: accessKeyId.trim(), secretAccessKey },
+      scanIntervalHours: schedule === 'manual' ? null : Number(schedule),
     };
     const required: FieldErrors<Field> = {
       ...(body.name ? {} : { name: 'Give the account a name' }),
@@ -143,6 +154,15 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
           description="Optional: for a private endpoint or the local simulator, e.g. http://127.0.0.1:4510"
           {...fields.text('endpoint', endpoint, setEndpoint)}
           autoComplete="off"
+        />
+
+        <Select
+          label="Rescan"
+          description="Scheduled scans keep the inventory current; you can always scan now."
+          data={SCHEDULES}
+          value={schedule}
+          onChange={(v) => setSchedule(v ?? '24')}
+          allowDeselect={false}
         />
 
         <Fieldset legend="Access key" variant="filled" p="sm">

@@ -157,7 +157,12 @@ function AccountRow({ account, canScan }: { account: TCloudAccount; canScan: boo
         ) : null}
       </Table.Td>
       <Table.Td>
-        <ScanSummary account={account} scan={scan.data} />
+        <Stack gap={2}>
+          <ScanSummary account={account} scan={scan.data} />
+          <Text size="xs" c="dimmed">
+            {scheduleLabel(account.scanIntervalHours)}
+          </Text>
+        </Stack>
       </Table.Td>
       {canScan ? (
         <Table.Td>
@@ -175,6 +180,14 @@ function AccountRow({ account, canScan }: { account: TCloudAccount; canScan: boo
       ) : null}
     </Table.Tr>
   );
+}
+
+/** How often the account is rescanned on its own. */
+function scheduleLabel(hours: number | null): string {
+  if (hours === null) return 'Scans on demand only';
+  if (hours % 168 === 0) return hours === 168 ? 'Rescans weekly' : `Rescans every ${hours / 168} weeks`;
+  if (hours % 24 === 0) return hours === 24 ? 'Rescans daily' : `Rescans every ${hours / 24} days`;
+  return `Rescans every ${hours} h`;
 }
 
 function ScanSummary({ account, scan }: { account: TCloudAccount; scan: TScan | undefined }) {

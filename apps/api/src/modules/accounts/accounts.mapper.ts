@@ -15,6 +15,7 @@ export function toAccountDto(a: CloudAccount): TCloudAccount {
     statusMessage: a.statusMessage,
     lastScanId: a.lastScanId,
     lastScanAt: a.lastScanAt?.toISOString() ?? null,
+    scanIntervalHours: a.scanIntervalHours,
     createdAt: a.createdAt.toISOString(),
   };
 }

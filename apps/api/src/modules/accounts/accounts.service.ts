@@ -79,6 +79,7 @@ export class AccountsService {
         credentialsFingerprint: secretFingerprint(credentials.accessKeyId, credentials.secretAccessKey),
         status: 'connected',
         statusMessage: null,
+        scanIntervalHours: input.scanIntervalHours,
       },
       auditEvent(
         tenantId,
