@@ -1,0 +1,2 @@
+export { main } from './main';
+export { discover, parseDiscoverArgs, UsageError, type DiscoverOutput } from './discover.command';

@@ -1,0 +1,27 @@
+import { closeAwsClients } from '@aispm/connectors';
+import { discover, parseDiscoverArgs, UsageError } from './discover.command';
+
+const HELP = 'usage: aispm discover --provider aws [--endpoint URL] [--region R]... --format json';
+
+/**
+ * Exit codes: 0 the inventory is complete; 2 bad usage; 3 some listings failed (each named on stderr,
+ * what was listed is still printed).
+ */
+export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command !== 'discover') throw new UsageError(command ? `unknown command ${command}\n${HELP}` : HELP);
+    const result = await discover(parseDiscoverArgs(rest, env));
+    process.stdout.write(`${JSON.stringify(result.output)}\n`);
+    for (const f of result.failures) process.stderr.write(`aispm: listing failed: ${f}\n`);
+    return result.failures.length ? 3 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`aispm: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    closeAwsClients();
+  }
+}
