@@ -5,9 +5,12 @@ describe('parseCliArgs', () => {
   it('uses the documented defaults', () => {
     expect(parseCliArgs([], {})).toEqual({
       port: DEFAULT_PORT,
+      azurePort: 4511,
+      gcpPort: 4512,
       host: '127.0.0.1',
       seed: 42,
-      notebooks: 12,
+      notebooks: undefined,
+      assets: undefined,
       faults: [],
       verbose: false,
       help: false,
@@ -22,6 +25,17 @@ describe('parseCliArgs', () => {
       seed: 9,
       notebooks: 30,
     });
+  });
+
+  it('sizes the estate with --assets and refuses a size it cannot hold', () => {
+    expect(parseCliArgs(['--assets', '100000', '--seed', '42'], {})).toMatchObject({
+      assets: 100_000,
+      seed: 42,
+    });
+    expect(parseCliArgs([], { SIM_ASSETS: '500' })).toMatchObject({ assets: 500 });
+    expect(() => parseCliArgs(['--assets', '2000000'], {})).toThrow(
+      /--assets must be a whole number from 0 to 1000000/,
+    );
   });
 
   it('collects repeated --fault flags', () => {

@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_NOTEBOOK_COUNT, DEFAULT_SEED } from './estate';
+import { DEFAULT_NOTEBOOK_COUNT, DEFAULT_SEED, MAX_ESTATE_ASSETS } from './estate';
 import { parseFaultSpec, type FaultRule } from './fault-injector';
 
 export const USAGE = `Usage: tsx src/main.ts [options]
 
-  --port <n>        port to listen on; 0 picks a free one    (env SIM_PORT, default 4510)
+  --port <n>        AWS port; 0 picks a free one             (env SIM_PORT, default 4510)
+  --azure-port <n>  Azure (HTTPS) port; 0 picks a free one   (env SIM_AZURE_PORT, default 4511)
+  --gcp-port <n>    Google Cloud port; 0 picks a free one    (env SIM_GCP_PORT, default 4512)
   --host <addr>     address to bind                          (env SIM_HOST, default 127.0.0.1)
   --seed <n>        estate seed; same seed, same estate      (env SIM_SEED, default ${DEFAULT_SEED})
   --notebooks <n>   notebook instances across both regions   (env SIM_NOTEBOOKS, default ${DEFAULT_NOTEBOOK_COUNT})
+  --assets <n>      size the whole estate to about n assets  (env SIM_ASSETS; default: the small fixed estate)
+                    across SageMaker, Bedrock, IAM/S3/KMS, Azure and Google Cloud, e.g. --assets 100000
   --fault <spec>    inject a fault, repeatable:
                       sagemaker:throttle:0.3             30% of calls get ThrottlingException
                       sagemaker.ListTags:internal:0.1    10% of ListTags calls get a 500 InternalFailure
@@ -17,12 +21,18 @@ export const USAGE = `Usage: tsx src/main.ts [options]
   --help            show this help`;
 
 export const DEFAULT_PORT = 4510;
+export const DEFAULT_AZURE_PORT = 4511;
+export const DEFAULT_GCP_PORT = 4512;
 
 export interface CliOptions {
   port: number;
+  azurePort: number;
+  gcpPort: number;
   host: string;
   seed: number;
-  notebooks: number;
+  /** Undefined: the estate's default (12, or the notebooks' share of --assets). */
+  notebooks: number | undefined;
+  assets: number | undefined;
   faults: FaultRule[];
   verbose: boolean;
   help: boolean;
@@ -43,6 +53,9 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         host: { type: 'string' },
         seed: { type: 'string' },
         notebooks: { type: 'string' },
+        assets: { type: 'string' },
+        'azure-port': { type: 'string' },
+        'gcp-port': { type: 'string' },
         fault: { type: 'string', multiple: true },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -62,13 +75,16 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     port: integerOption('--port', values.port ?? env.SIM_PORT, DEFAULT_PORT, 0, 65_535),
     host: values.host ?? env.SIM_HOST ?? '127.0.0.1',
     seed: integerOption('--seed', values.seed ?? env.SIM_SEED, DEFAULT_SEED, 0, 0xffff_ffff),
-    notebooks: integerOption(
-      '--notebooks',
-      values.notebooks ?? env.SIM_NOTEBOOKS,
-      DEFAULT_NOTEBOOK_COUNT,
+    azurePort: integerOption(
+      '--azure-port',
+      values['azure-port'] ?? env.SIM_AZURE_PORT,
+      DEFAULT_AZURE_PORT,
       0,
-      1000,
+      65_535,
     ),
+    gcpPort: integerOption('--gcp-port', values['gcp-port'] ?? env.SIM_GCP_PORT, DEFAULT_GCP_PORT, 0, 65_535),
+    notebooks: optionalInteger('--notebooks', values.notebooks ?? env.SIM_NOTEBOOKS, 0, MAX_ESTATE_ASSETS),
+    assets: optionalInteger('--assets', values.assets ?? env.SIM_ASSETS, 0, MAX_ESTATE_ASSETS),
     faults,
     verbose: values.verbose,
     help: values.help,
@@ -88,4 +104,14 @@ function integerOption(
     throw new CliUsageError(`${flag} must be a whole number from ${min} to ${max}, got '${raw}'`);
   }
   return value;
+}
+
+function optionalInteger(
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  return integerOption(flag, raw, min, min, max);
 }

@@ -1,3 +1,7 @@
+import { buildBedrockEstate, type BedrockEstate } from './aws/bedrock/estate';
+import { buildAwsInfraEstate, type AwsInfraEstate } from './aws/infra/estate';
+import { buildAzureEstate, type AzureEstate } from './azure/estate';
+import { buildGcpEstate, type GcpEstate } from './gcp/estate';
 import { buildMlEstate, type MlEstate } from './ml-estate';
 import { seededRandom, type SeededRandom } from './seeded-random.util';
 
@@ -93,11 +97,53 @@ export interface Estate extends MlEstate {
   accountId: string;
   regions: readonly SimRegion[];
   notebooks: SimNotebook[];
+  bedrock: BedrockEstate;
+  awsInfra: AwsInfraEstate;
+  azure: AzureEstate;
+  gcp: GcpEstate;
 }
 
 export interface EstateOptions {
   seed?: number;
+  /** Notebook instances; with `assets`, their share of it. */
   notebooks?: number;
+  /**
+   * About how many assets the whole estate holds, across every service of the three clouds (for load tests
+   * such as `--assets 100000`); the small fixed estate the tests count on when absent.
+   */
+  assets?: number;
+}
+
+/** Largest `assets` accepted: a million assets take about 2 GB of simulator memory. */
+export const MAX_ESTATE_ASSETS = 1_000_000;
+
+/**
+ * How a sized estate is shared between services. A real enterprise AI estate is dominated by training
+ * jobs, model versions and the infrastructure around them; notebooks and LLM services are fewer.
+ */
+export const ESTATE_SHARES = {
+  notebooks: 0.04,
+  sagemaker: 0.36,
+  bedrock: 0.1,
+  awsInfra: 0.14,
+  azure: 0.18,
+  gcp: 0.18,
+} as const;
+
+/** Each service family's share of `assets`, or undefined everywhere for the default estate. */
+export function estateSizes(
+  assets: number | undefined,
+): Record<keyof typeof ESTATE_SHARES, number | undefined> {
+  const share = (k: keyof typeof ESTATE_SHARES) =>
+    assets === undefined ? undefined : Math.round(assets * ESTATE_SHARES[k]);
+  return {
+    notebooks: share('notebooks'),
+    sagemaker: share('sagemaker'),
+    bedrock: share('bedrock'),
+    awsInfra: share('awsInfra'),
+    azure: share('azure'),
+    gcp: share('gcp'),
+  };
 }
 
 interface Profile {
@@ -211,10 +257,15 @@ const OTHER_STATUSES: readonly NotebookInstanceStatus[] = [
  */
 export function buildEstate(options: EstateOptions = {}): Estate {
   const seed = options.seed ?? DEFAULT_SEED;
-  const count = options.notebooks ?? DEFAULT_NOTEBOOK_COUNT;
+  const assets = options.assets;
+  if (assets !== undefined && !(Number.isInteger(assets) && assets >= 0 && assets <= MAX_ESTATE_ASSETS)) {
+    throw new RangeError(`assets must be an integer from 0 to ${MAX_ESTATE_ASSETS}, got ${assets}`);
+  }
+  const sizes = estateSizes(assets);
+  const count = options.notebooks ?? sizes.notebooks ?? DEFAULT_NOTEBOOK_COUNT;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  if (!Number.isInteger(count) || count < 0 || count > 1000) {
-    throw new RangeError(`notebooks must be an integer from 0 to 1000, got ${count}`);
+  if (!Number.isInteger(count) || count < 0 || count > MAX_ESTATE_ASSETS) {
+    throw new RangeError(`notebooks must be an integer from 0 to ${MAX_ESTATE_ASSETS}, got ${count}`);
   }
   const rnd = seededRandom(seed);
 
@@ -227,7 +278,17 @@ export function buildEstate(options: EstateOptions = {}): Estate {
   const notebooks = regions.map((region, i) =>
     buildNotebook(rnd, { region, name: names[i]!, profile: PROFILES[i % PROFILES.length]! }),
   );
-  return { seed, accountId: SIM_ACCOUNT_ID, regions: SIM_REGIONS, notebooks, ...buildMlEstate(seed) };
+  return {
+    seed,
+    accountId: SIM_ACCOUNT_ID,
+    regions: SIM_REGIONS,
+    notebooks,
+    ...buildMlEstate(seed, sizes.sagemaker),
+    bedrock: buildBedrockEstate(seed, sizes.bedrock),
+    awsInfra: buildAwsInfraEstate(seed, sizes.awsInfra),
+    azure: buildAzureEstate(seed, sizes.azure),
+    gcp: buildGcpEstate(seed, sizes.gcp),
+  };
 }
 
 /** The resources of one kind in one region, in estate order. */

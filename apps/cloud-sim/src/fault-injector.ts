@@ -1,10 +1,10 @@
 import { AwsJsonError } from './aws/aws-json.protocol';
-import { SAGEMAKER_LISTING_OPERATIONS, SAGEMAKER_OPERATIONS } from './aws/sagemaker.handler';
+import { SIMULATED_SERVICES } from './fault-catalog';
 import { deriveSeed, seededRandom, type SeededRandom } from './seeded-random.util';
 
-/** Services the simulator speaks, with the operations a fault can target. */
-export const SIMULATED_SERVICES = { sagemaker: SAGEMAKER_OPERATIONS } as const;
-export type SimulatedService = keyof typeof SIMULATED_SERVICES;
+export { SIMULATED_SERVICES } from './fault-catalog';
+/** A fault service name: a key of SIMULATED_SERVICES (`sagemaker`, `bedrock`, `azure.ml`, ...). */
+export type SimulatedService = string;
 
 interface FaultTarget {
   service: SimulatedService;
@@ -23,13 +23,14 @@ export type FaultRule = FaultTarget &
 
 export type FaultConfig = readonly FaultRule[];
 
-const LISTING_OPERATIONS: readonly string[] = SAGEMAKER_LISTING_OPERATIONS;
-
 /** Throws a readable error when a rule could never apply as written (a typo must not be silently ignored). */
 export function validateFaultRule(rule: FaultRule): void {
-  const operations: readonly string[] | undefined = SIMULATED_SERVICES[rule.service];
-  if (!operations)
+  const targets = Object.hasOwn(SIMULATED_SERVICES, rule.service)
+    ? SIMULATED_SERVICES[rule.service]
+    : undefined;
+  if (!targets)
     throw new Error(`unknown service '${rule.service}' (known: ${Object.keys(SIMULATED_SERVICES)})`);
+  const { operations, listingOperations } = targets;
   if (rule.operation !== undefined && !operations.includes(rule.operation)) {
     throw new Error(
       `unknown ${rule.service} operation '${rule.operation}' (known: ${operations.join(', ')})`,
@@ -49,9 +50,9 @@ export function validateFaultRule(rule: FaultRule): void {
     case 'fail-page':
       if (!(Number.isInteger(rule.page) && rule.page >= 1))
         throw new Error(`fail-page needs a page >= 1, got ${rule.page}`);
-      if (rule.operation !== undefined && !LISTING_OPERATIONS.includes(rule.operation)) {
+      if (rule.operation !== undefined && !listingOperations.includes(rule.operation)) {
         throw new Error(
-          `fail-page applies to paged listings (${LISTING_OPERATIONS.join(', ')}), not ${rule.operation}`,
+          `fail-page applies to paged listings (${listingOperations.join(', ')}), not ${rule.operation}`,
         );
       }
       return;
@@ -72,9 +73,9 @@ export function parseFaultSpec(spec: string): FaultRule {
     );
   }
   const [target, kind, raw] = parts as [string, string, string];
-  const dot = target.indexOf('.');
-  const service = (dot < 0 ? target : target.slice(0, dot)) as SimulatedService;
-  const operation = dot < 0 ? undefined : target.slice(dot + 1);
+  // Service names may hold a dot themselves (`azure.ml`): the operation is what follows the last dot
+  // when the part before it is a known service.
+  const [service, operation] = splitTarget(target);
   const value = raw.trim() === '' ? Number.NaN : Number(raw);
   const base = { service, ...(operation !== undefined && { operation }) };
   let rule: FaultRule;
@@ -162,4 +163,11 @@ function internalFailure(): AwsJsonError {
     'InternalFailure',
     'The request processing has failed because of an unknown error, exception or failure.',
   );
+}
+
+function splitTarget(target: string): [string, string | undefined] {
+  if (Object.hasOwn(SIMULATED_SERVICES, target)) return [target, undefined];
+  const dot = target.lastIndexOf('.');
+  if (dot < 0) return [target, undefined];
+  return [target.slice(0, dot), target.slice(dot + 1)];
 }

@@ -19,9 +19,12 @@ if (options.help) {
 try {
   const sim = await startSimulator({
     port: options.port,
+    azurePort: options.azurePort,
+    gcpPort: options.gcpPort,
     host: options.host,
     seed: options.seed,
     notebooks: options.notebooks,
+    assets: options.assets,
     faults: options.faults,
     log: options.verbose ? (line) => console.log(line) : undefined,
   });
@@ -32,6 +35,12 @@ try {
     `cloud-sim listening on ${sim.url} (seed ${sim.estate.seed}, notebooks ${perRegion}) ` +
       `AWS_ACCESS_KEY_ID=${SIM_AWS_ACCESS_KEY_ID} AWS_SECRET_ACCESS_KEY=${SIM_AWS_SECRET_ACCESS_KEY}`,
   );
+  if (sim.azure)
+    console.log(
+      `cloud-sim Azure Resource Manager on ${sim.azure.url} (token endpoint ${sim.azure.tokenUrl ?? '-'})`,
+    );
+  if (sim.gcp)
+    console.log(`cloud-sim Google APIs on ${sim.gcp.url} (token endpoint ${sim.gcp.tokenUrl ?? '-'})`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

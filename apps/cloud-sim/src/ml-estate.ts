@@ -213,7 +213,8 @@ const TEAMS = ['data-science', 'risk-analytics', 'ml-platform', 'growth', 'resea
  * failed). Endpoint config i serves model i (the first config also serves model i+1 as a canary variant), and
  * endpoint i uses config i.
  */
-export function buildMlEstate(seed: number): MlEstate {
+/** `size`: about how many SageMaker assets (other than notebooks) to create; the fixed ML_COUNTS when absent. */
+export function buildMlEstate(seed: number, _size?: number): MlEstate {
   const rnd = seededRandom(deriveSeed(seed, 'sagemaker:ml'));
   const estate: MlEstate = { trainingJobs: [], models: [], endpointConfigs: [], endpoints: [] };
   for (const region of ['us-east-1', 'eu-west-1'] as const) buildRegion(rnd, region, estate);

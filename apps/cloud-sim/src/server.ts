@@ -1,59 +1,58 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  AWS_JSON_CONTENT_TYPE,
-  AwsJsonError,
-  sendAwsJson,
-  sendAwsJsonError,
-  serializationError,
-} from './aws/aws-json.protocol';
+import { AwsJsonError, sendAwsJsonError, serializationError } from './aws/aws-json.protocol';
+import { bedrockService } from './aws/bedrock/service';
 import { findIdentity } from './aws/credentials';
-import {
-  deniedResourceArn,
-  handleSageMaker,
-  isSageMakerOperation,
-  requestedPage,
-  type JsonObject,
-} from './aws/sagemaker.handler';
+import { awsInfraServices } from './aws/infra/services';
+import { sagemakerService } from './aws/sagemaker.service';
+import type { AwsService, RequestNote } from './aws/services';
+import type { JsonObject } from './aws/sagemaker.handler';
 import { parseAuthorization, verifySignature } from './aws/sigv4.verifier';
+import { startAzureServer, type SubServer } from './azure/server';
 import { buildEstate, notebooksInRegion, type Estate } from './estate';
 import { FaultInjector, type FaultConfig } from './fault-injector';
+import { startGcpServer } from './gcp/server';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Port of the Azure (HTTPS) listener; 0 (the default) picks a free one. */
+  azurePort?: number;
+  /** Port of the Google Cloud listener; 0 (the default) picks a free one. */
+  gcpPort?: number;
   /** Defaults to 127.0.0.1: the simulator is for this machine only. */
   host?: string;
   seed?: number;
   notebooks?: number;
+  /** About how many assets across the three clouds (see EstateOptions.assets). */
+  assets?: number;
   faults?: FaultConfig;
   /** Receives one line per request; the CLI passes it with --verbose. */
   log?: (line: string) => void;
 }
 
 export interface RunningSimulator {
-  /** Base URL to give the SDK as `endpoint`. */
+  /** Base URL to give the AWS SDK as `endpoint`. */
   url: string;
   port: number;
+  /** Azure Resource Manager (HTTPS) and its token endpoint, when Azure is simulated. */
+  azure: SubServer | null;
+  /** Google APIs and their token endpoint, when Google Cloud is simulated. */
+  gcp: SubServer | null;
   estate: Estate;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** What the request log records about one request. */
-interface RequestNote {
-  target?: string;
-  region?: string;
-  accessKeyId?: string;
-  errorType?: string;
-  faults: string[];
-}
+/** Every simulated AWS service, by the signing name in the request's SigV4 credential scope. */
+const AWS_SERVICES: ReadonlyMap<string, AwsService> = new Map(
+  [sagemakerService, bedrockService, ...awsInfraServices].map((s) => [s.signingName, s]),
+);
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const estate = buildEstate({ seed: options.seed, notebooks: options.notebooks });
+  const estate = buildEstate({ seed: options.seed, notebooks: options.notebooks, assets: options.assets });
   const faults = new FaultInjector(options.faults ?? [], estate.seed);
   const log = options.log;
 
@@ -63,15 +62,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (log) {
       res.on('finish', () => log(formatLogLine(req, res, note, performance.now() - started)));
     }
-    route(req, res, { estate, faults, note }).catch((err: unknown) => {
-      if (err instanceof AwsJsonError) {
-        note.errorType = err.type;
-        sendAwsJsonError(res, err);
-        return;
-      }
-      console.error('cloud-sim: unexpected error', err);
-      note.errorType = 'InternalFailure';
-      sendAwsJsonError(res, new AwsJsonError(500, 'InternalFailure', 'The simulator failed unexpectedly.'));
+    let service: AwsService | undefined;
+    route(req, res, { estate, faults, note }, (s) => (service = s)).catch((err: unknown) => {
+      const error =
+        err instanceof AwsJsonError
+          ? err
+          : new AwsJsonError(500, 'InternalFailure', 'The simulator failed unexpectedly.');
+      if (!(err instanceof AwsJsonError)) console.error('cloud-sim: unexpected error', err);
+      note.errorType = error.type;
+      (service?.sendError ?? sendAwsJsonError)(res, error);
     });
   });
 
@@ -83,16 +82,30 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   });
   const { port } = server.address() as AddressInfo;
+  const closeAws = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      // SDK clients keep idle connections open; close() alone would wait for them to time out.
+      server.closeAllConnections();
+    });
+  let azure: SubServer | null = null;
+  let gcp: SubServer | null = null;
+  try {
+    azure = await startAzureServer({ host, port: options.azurePort ?? 0, estate, faults, log });
+    gcp = await startGcpServer({ host, port: options.gcpPort ?? 0, estate, faults, log });
+  } catch (err) {
+    await Promise.allSettled([closeAws(), azure?.close()]);
+    throw err;
+  }
   return {
     url: `http://${urlHost(host)}:${port}`,
     port,
+    azure,
+    gcp,
     estate,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        // SDK clients keep idle connections open; close() alone would wait for them to time out.
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([closeAws(), azure?.close(), gcp?.close()]);
+    },
   };
 }
 
@@ -102,26 +115,27 @@ interface RouteContext {
   note: RequestNote;
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
-  if (req.method === 'GET' && path === '/_sim/health') {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  claimedBy: (service: AwsService) => void,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sim.local');
+  if (req.method === 'GET' && url.pathname === '/_sim/health') {
     sendJson(res, 200, health(ctx.estate));
     return;
   }
-  if (req.method !== 'POST' || path !== '/') {
-    sendJson(res, 404, { message: `No route for ${req.method} ${path}: AWS JSON services take POST /` });
-    return;
-  }
   const { note } = ctx;
-  const target = req.headersDistinct['x-amz-target']?.join(',');
-  note.target = target;
   const body = await readBody(req);
 
   // Authentication comes first, as on AWS: an unsigned request learns nothing about operations.
   const auth = parseAuthorization(req.headers.authorization);
-  const { accessKeyId, region, service } = auth.credential;
+  const { accessKeyId, region, service: signingName } = auth.credential;
   note.accessKeyId = accessKeyId;
   note.region = region;
+  const service = AWS_SERVICES.get(signingName);
+  if (service) claimedBy(service);
   const identity = findIdentity(accessKeyId);
   if (!identity) {
     throw new AwsJsonError(
@@ -130,49 +144,30 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: RouteContex
       'The security token included in the request is invalid.',
     );
   }
-  if (service !== 'sagemaker') {
+  if (!service) {
     throw new AwsJsonError(
       400,
       'InvalidSignatureException',
-      "Credential should be scoped to correct service: 'sagemaker'.",
+      `Credential should be scoped to a simulated service (${[...AWS_SERVICES.keys()].join(', ')}), not '${signingName}'.`,
     );
   }
   verifySignature(
-    { method: 'POST', url: req.url ?? '/', headers: req.headersDistinct, body },
+    { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headersDistinct, body },
     auth,
     identity.secretAccessKey,
   );
-
-  const op = target?.startsWith('SageMaker.') ? target.slice('SageMaker.'.length) : '';
-  if (!isSageMakerOperation(op)) {
-    throw new AwsJsonError(
-      400,
-      'UnknownOperationException',
-      `Unknown operation ${target ?? '(no X-Amz-Target)'}`,
-    );
-  }
-  const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-  if (contentType !== AWS_JSON_CONTENT_TYPE) {
-    throw serializationError(`Expected Content-Type ${AWS_JSON_CONTENT_TYPE}, got ${contentType ?? 'none'}`);
-  }
-  const input = parseJsonObject(body);
-
-  if (!identity.sagemakerAllowed) {
-    const action = `sagemaker:${op}`;
-    throw new AwsJsonError(
-      400,
-      'AccessDeniedException',
-      `User: ${identity.userArn} is not authorized to perform: ${action} on resource: ${deniedResourceArn(op, input, region)} ` +
-        `because no identity-based policy allows the ${action} action`,
-    );
-  }
-
-  const decision = ctx.faults.decide('sagemaker', op, requestedPage(op, input));
-  note.faults = decision.fired;
-  if (decision.latencyMs > 0) await sleep(decision.latencyMs);
-  if (decision.error) throw decision.error;
-
-  sendAwsJson(res, 200, handleSageMaker(op, input, { estate: ctx.estate, region }));
+  note.target ??= `${signingName} ${req.method} ${url.pathname}`;
+  await service.handle({
+    req,
+    res,
+    url,
+    body,
+    region,
+    identity,
+    estate: ctx.estate,
+    faults: ctx.faults,
+    note,
+  });
 }
 
 function health(estate: Estate): JsonObject {
@@ -182,21 +177,6 @@ function health(estate: Estate): JsonObject {
     accountId: estate.accountId,
     notebooks: Object.fromEntries(estate.regions.map((r) => [r, notebooksInRegion(estate, r).length])),
   };
-}
-
-function parseJsonObject(body: Buffer): JsonObject {
-  // The SDK sends `{}` for an operation without input; an empty body is taken the same way.
-  if (body.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw serializationError('Malformed JSON in the request body');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw serializationError('The request body must be a JSON object');
-  }
-  return parsed as JsonObject;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

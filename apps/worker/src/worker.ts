@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { awsDiscoverers, closeAwsClients } from '@aispm/connectors';
+import { AccountLimiters, allDiscoverers, closeAwsClients } from '@aispm/connectors';
 import type { Database } from '@aispm/db';
 import { JobQueues, QUEUES, createRedisConnection } from '@aispm/jobs';
 import { EnvelopeCipher, LocalKeyring } from '@aispm/secrets';
@@ -39,7 +39,8 @@ export async function startWorker(
     cipher: new EnvelopeCipher(LocalKeyring.fromEnv(env)),
     logger,
     outbound: env.OUTBOUND_ALLOW,
-    discoverers: overrides.discoverers ?? awsDiscoverers,
+    discoverers: overrides.discoverers ?? allDiscoverers,
+    limiters: new AccountLimiters(),
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const registry = buildHandlerRegistry([

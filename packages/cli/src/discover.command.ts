@@ -1,9 +1,19 @@
 import { parseArgs } from 'node:util';
-import { awsDiscoverers, ConnectorError, type AwsTarget, type ServiceDiscoverer } from '@aispm/connectors';
+import {
+  allDiscoverers,
+  ConnectorError,
+  discoverTarget,
+  regionsFor,
+  type AnyDiscoverer,
+} from '@aispm/connectors';
 import type { TAssetRecord } from '@aispm/contracts';
 import { parseOutboundPolicy } from '@aispm/security';
+import { AWS_USAGE, parseAwsFlags } from './providers/aws';
+import { AZURE_USAGE, parseAzureFlags } from './providers/azure';
+import { GCP_USAGE, parseGcpFlags } from './providers/gcp';
+import { UsageError, type ProviderRun } from './providers/options';
 
-export class UsageError extends Error {}
+export { UsageError } from './providers/options';
 
 export interface DiscoverOutput {
   assets: {
@@ -23,11 +33,11 @@ export interface DiscoverResult {
   failures: string[];
 }
 
-const USAGE =
-  'usage: aispm discover --provider aws [--endpoint URL] [--region R]... --format json\n' +
-  '       credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN';
+export const DISCOVER_USAGE = `usage: ${AWS_USAGE}\n       ${AZURE_USAGE}\n       ${GCP_USAGE}`;
 
-export function parseDiscoverArgs(argv: string[], env: NodeJS.ProcessEnv) {
+const PARSERS = { aws: parseAwsFlags, azure: parseAzureFlags, gcp: parseGcpFlags } as const;
+
+export async function parseDiscoverArgs(argv: string[], env: NodeJS.ProcessEnv): Promise<ProviderRun> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -45,50 +55,21 @@ export function parseDiscoverArgs(argv: string[], env: NodeJS.ProcessEnv) {
       strict: true,
     }));
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n${USAGE}`);
+    throw new UsageError(`${(e as Error).message}\n${DISCOVER_USAGE}`);
   }
-  if (values.format !== 'json') throw new UsageError(`--format must be json\n${USAGE}`);
-  if (values.provider === 'azure' || values.provider === 'gcp') {
-    throw new UsageError(
-      `--provider ${values.provider} is not available in this version yet; use --provider aws`,
-    );
+  if (values.format !== 'json') throw new UsageError(`--format must be json\n${DISCOVER_USAGE}`);
+  const provider = values.provider;
+  if (provider !== 'aws' && provider !== 'azure' && provider !== 'gcp') {
+    throw new UsageError(`--provider must be aws, azure or gcp\n${DISCOVER_USAGE}`);
   }
-  if (values.provider !== 'aws') throw new UsageError(`--provider must be aws, azure or gcp\n${USAGE}`);
-  const accessKeyId = env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) {
-    throw new UsageError(
-      'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)',
-    );
-  }
-  const regions = values.region?.length
-    ? values.region
-    : [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1'];
-  if (values.endpoint !== undefined) {
-    try {
-      const u = new URL(values.endpoint);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
-    } catch {
-      throw new UsageError(`--endpoint must be an http(s) URL, not ${values.endpoint}`);
-    }
-  }
-  return {
-    endpoint: values.endpoint,
-    regions,
-    credentials: {
-      kind: 'access_key' as const,
-      accessKeyId,
-      secretAccessKey,
-      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-    },
-    // The person running the CLI chose the endpoint; still refuse metadata and link-local ranges by default.
-    outbound: parseOutboundPolicy(env.OUTBOUND_ALLOW ?? 'private'),
-  };
+  // The person running the CLI chose the endpoint; still refuse metadata and link-local ranges by default.
+  const outbound = parseOutboundPolicy(env.OUTBOUND_ALLOW ?? 'private');
+  return PARSERS[provider](values, env, outbound);
 }
 
-function toOutput(r: TAssetRecord): DiscoverOutput['assets'][number] {
+function toOutput(provider: string, r: TAssetRecord): DiscoverOutput['assets'][number] {
   return {
-    provider: 'aws',
+    provider,
     type: r.assetType,
     nativeId: r.nativeId,
     name: r.name,
@@ -100,23 +81,17 @@ function toOutput(r: TAssetRecord): DiscoverOutput['assets'][number] {
 
 /** Lists every service in every region; a failed listing is reported and the others carry on. */
 export async function discover(
-  options: ReturnType<typeof parseDiscoverArgs>,
-  discoverers: readonly ServiceDiscoverer[] = awsDiscoverers,
+  run: ProviderRun,
+  discoverers: readonly AnyDiscoverer[] = allDiscoverers,
 ): Promise<DiscoverResult> {
   const assets: DiscoverOutput['assets'] = [];
   const failures: string[] = [];
-  for (const region of options.regions) {
-    for (const d of discoverers) {
-      const target: AwsTarget = {
-        provider: 'aws',
-        accountId: '',
-        region,
-        endpoint: options.endpoint,
-        credentials: options.credentials,
-        outbound: options.outbound,
-      };
+  for (const d of discoverers.filter((x) => x.provider === run.provider)) {
+    for (const region of regionsFor(d, run.regions)) {
       try {
-        for await (const page of d.discover(target)) assets.push(...page.map(toOutput));
+        for await (const page of discoverTarget(d, run.target(region))) {
+          assets.push(...page.map((r) => toOutput(run.provider, r)));
+        }
       } catch (err) {
         const why = err instanceof ConnectorError ? `${err.code}: ${err.message}` : (err as Error).message;
         failures.push(`${d.service} in ${region}: ${why}`);

@@ -1,7 +1,7 @@
 import { closeAwsClients } from '@aispm/connectors';
-import { discover, parseDiscoverArgs, UsageError } from './discover.command';
+import { discover, DISCOVER_USAGE, parseDiscoverArgs, UsageError } from './discover.command';
 
-const HELP = 'usage: aispm discover --provider aws [--endpoint URL] [--region R]... --format json';
+const HELP = DISCOVER_USAGE;
 
 /**
  * Exit codes: 0 the inventory is complete; 2 bad usage; 3 some listings failed (each named on stderr,
@@ -11,7 +11,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const [command, ...rest] = argv;
   try {
     if (command !== 'discover') throw new UsageError(command ? `unknown command ${command}\n${HELP}` : HELP);
-    const result = await discover(parseDiscoverArgs(rest, env));
+    const result = await discover(await parseDiscoverArgs(rest, env));
     process.stdout.write(`${JSON.stringify(result.output)}\n`);
     for (const f of result.failures) process.stderr.write(`aispm: listing failed: ${f}\n`);
     return result.failures.length ? 3 : 0;

@@ -1,16 +1,23 @@
-import { sagemakerEndpointConfigsDiscoverer } from './aws/sagemaker-endpoint-configs.discoverer';
-import { sagemakerEndpointsDiscoverer } from './aws/sagemaker-endpoints.discoverer';
-import { sagemakerModelsDiscoverer } from './aws/sagemaker-models.discoverer';
-import { sagemakerNotebooksDiscoverer } from './aws/sagemaker-notebooks.discoverer';
-import { sagemakerTrainingJobsDiscoverer } from './aws/sagemaker-training-jobs.discoverer';
-import type { ServiceDiscoverer } from './types';
+import { bedrockDiscoverers } from './aws/bedrock';
+import { awsInfraDiscoverers } from './aws/infra';
+import { sagemakerDiscoverers } from './aws/sagemaker.registry';
+import { azureDiscoverers } from './azure';
+import { gcpDiscoverers } from './gcp';
+import type { AnyDiscoverer, ServiceDiscoverer } from './types';
 
 export {
   ConnectorError,
+  GLOBAL_REGION,
+  type AnyDiscoverer,
   type AwsTarget,
+  type AzureTarget,
+  type CallLimiter,
   type ConnectorErrorCode,
   type DiscoveryOptions,
+  type DiscoveryTarget,
+  type GcpTarget,
   type ServiceDiscoverer,
+  type TargetOf,
 } from './types';
 export { sagemakerNotebooksDiscoverer, NOTEBOOK_ASSET_TYPE } from './aws/sagemaker-notebooks.discoverer';
 export { sagemakerModelsDiscoverer, MODEL_ASSET_TYPE } from './aws/sagemaker-models.discoverer';
@@ -25,12 +32,15 @@ export {
 } from './aws/sagemaker-training-jobs.discoverer';
 export { testAwsConnection, type ConnectionTestResult } from './aws/connection-test';
 export { closeAwsClients } from './aws/clients';
+export { AccountLimiters, AdaptiveLimiter, isThrottle, type LimiterStats } from './adaptive-limiter';
+export { buildTarget, discoverTarget, regionsFor, testConnection, type TargetSource } from './targets';
 
-/** Every AWS service discoverer; a scan runs each of them in each region of the account. */
-export const awsDiscoverers: ServiceDiscoverer[] = [
-  sagemakerNotebooksDiscoverer,
-  sagemakerModelsDiscoverer,
-  sagemakerEndpointConfigsDiscoverer,
-  sagemakerEndpointsDiscoverer,
-  sagemakerTrainingJobsDiscoverer,
+/** Every AWS service discoverer; a scan runs each regional one in each region of the account. */
+export const awsDiscoverers: ServiceDiscoverer<'aws'>[] = [
+  ...sagemakerDiscoverers,
+  ...bedrockDiscoverers,
+  ...awsInfraDiscoverers,
 ];
+
+/** Every discoverer of every provider. */
+export const allDiscoverers: AnyDiscoverer[] = [...awsDiscoverers, ...azureDiscoverers, ...gcpDiscoverers];

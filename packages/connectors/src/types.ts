@@ -1,4 +1,4 @@
-import type { TAssetRecord, TAwsCredentials } from '@aispm/contracts';
+import type { TAssetRecord, TAwsCredentials, TAzureCredentials, TGcpCredentials } from '@aispm/contracts';
 import type { OutboundPolicy } from '@aispm/security';
 
 /** One AWS account in one region, as a discoverer reaches it. */
@@ -16,24 +16,75 @@ export interface AwsTarget {
   outbound?: OutboundPolicy | undefined;
 }
 
+/** One Azure subscription, as a discoverer reaches it. Azure Resource Manager lists a subscription whole. */
+export interface AzureTarget {
+  provider: 'azure';
+  subscriptionId: string;
+  /** Always `global`: ARM listings span every location; `locations` filters what is kept. */
+  region: string;
+  /** Azure locations to keep (e.g. westeurope); every location when empty. */
+  locations: readonly string[];
+  /** Resource Manager endpoint; https://management.azure.com when absent. */
+  endpoint?: string | undefined;
+  /** PEM CA bundle to trust for the endpoint and the authority host (private CA, simulator). */
+  caCertificate?: string | undefined;
+  credentials: TAzureCredentials;
+  outbound?: OutboundPolicy | undefined;
+}
+
+/** One Google Cloud project in one location (or `global` for project-wide listings). */
+export interface GcpTarget {
+  provider: 'gcp';
+  projectId: string;
+  region: string;
+  /** Base URL serving the Google APIs (Vertex AI, Notebooks, Storage, Service Usage); Google's own when absent. */
+  endpoint?: string | undefined;
+  caCertificate?: string | undefined;
+  credentials: TGcpCredentials;
+  outbound?: OutboundPolicy | undefined;
+}
+
+export type DiscoveryTarget = AwsTarget | AzureTarget | GcpTarget;
+export type TargetOf<P extends DiscoveryTarget['provider']> = Extract<DiscoveryTarget, { provider: P }>;
+
 export interface DiscoveryOptions {
   /** Items per listing page asked of the cloud; each page is yielded as one array. */
   pageSize?: number;
   signal?: AbortSignal;
   /** SDK attempts per call, retries included (the SDK's default is 3). */
   maxAttempts?: number;
+  /**
+   * Shared by every listing of one account in this process: caps the cloud calls in flight and shrinks when the
+   * cloud throttles (see AdaptiveLimiter). Discoverers run their per-item calls through it when given.
+   */
+  limiter?: CallLimiter | undefined;
 }
 
-/** Lists one service of one provider in one region. */
-export interface ServiceDiscoverer {
-  provider: 'aws';
+/** Runs a cloud call under the account's concurrency limit. */
+export interface CallLimiter {
+  run<T>(call: () => Promise<T>): Promise<T>;
+}
+
+/** Lists one service of one provider, in one region or (scope `global`) once per account. */
+export interface ServiceDiscoverer<P extends DiscoveryTarget['provider'] = DiscoveryTarget['provider']> {
+  provider: P;
   /** Stable name used by scan tasks, e.g. `sagemaker.notebooks`. */
   service: string;
+  /**
+   * `regional` (the default): one task per region of the account, and deletions are limited to that region.
+   * `global`: one task per account with region `global` (IAM, S3, ARM subscription-wide listings).
+   */
+  scope?: 'regional' | 'global';
   /** Asset types this listing is complete for: after a full listing, unseen assets of these types are gone. */
   assetTypes: string[];
   /** Yields one array of records per listing page; throws ConnectorError when the listing cannot finish. */
-  discover(target: AwsTarget, opts?: DiscoveryOptions): AsyncIterable<TAssetRecord[]>;
+  discover(target: TargetOf<P>, opts?: DiscoveryOptions): AsyncIterable<TAssetRecord[]>;
 }
+
+export type AnyDiscoverer = ServiceDiscoverer<'aws'> | ServiceDiscoverer<'azure'> | ServiceDiscoverer<'gcp'>;
+
+/** The region name of a task of a `global` discoverer. */
+export const GLOBAL_REGION = 'global';
 
 export type ConnectorErrorCode =
   /** The credentials are valid but lack a permission; the message names it. */

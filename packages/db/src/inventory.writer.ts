@@ -70,7 +70,8 @@ export async function upsertAssetPage(
 
 /**
  * After a COMPLETE listing of (account, asset types, region) succeeded in this scan, anything of those types
- * in that region not seen by the scan is gone from the cloud. Callers must never call this for a listing that
+ * in that region not seen by the scan is gone from the cloud. `region: null` is an account-wide listing (IAM,
+ * S3, an Azure subscription) and covers every region. Callers must never call this for a listing that
  * failed or was cut short: a throttled listing must not delete anything.
  */
 export async function markUnseenAssetsDeleted(
@@ -79,14 +80,14 @@ export async function markUnseenAssetsDeleted(
     tenantId: string;
     accountId: string;
     assetTypes: string[];
-    region: string;
+    region: string | null;
     scanId: string;
     at: Date;
   },
 ): Promise<number> {
   return tx.$executeRawUnsafe(
     `UPDATE assets SET deleted_at = $6
-      WHERE tenant_id = $1 AND account_id = $2 AND asset_type = ANY($3::text[]) AND region = $4
+      WHERE tenant_id = $1 AND account_id = $2 AND asset_type = ANY($3::text[]) AND ($4::text IS NULL OR region = $4)
         AND deleted_at IS NULL AND (last_scan_id IS DISTINCT FROM $5::uuid)`,
     scope.tenantId,
     scope.accountId,

@@ -79,7 +79,7 @@ export function ConnectAccountForm({ onDone, onCancel }: { onDone: () => void; o
       ...(body.name ? {} : { name: 'Give the account a name' }),
       ...(body.scopeIds.length ? {} : { scopeIds: 'Enter at least one AWS account id' }),
       ...(body.regions.length ? {} : { regions: 'Choose at least one region' }),
-      ...(body.credentials.accessKeyId ? {} : { accessKeyId: 'Enter the access key id' }),
+      ...(accessKeyId.trim() ? {} : { accessKeyId: 'Enter the access key id' }),
       ...(secretAccessKey ? {} : { secretAccessKey: 'Enter the secret access key' }),
     };
     const parsed = ZCreateCloudAccount.safeParse(body);

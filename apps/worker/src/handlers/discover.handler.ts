@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
-import { ZAwsCredentials, type TScanError } from '@aispm/contracts';
-import { ConnectorError } from '@aispm/connectors';
+import { parseStoredConnection, type TScanError } from '@aispm/contracts';
+import { buildTarget, ConnectorError, discoverTarget, GLOBAL_REGION } from '@aispm/connectors';
 import { markUnseenAssetsDeleted, upsertAssetPage } from '@aispm/db';
 import { checkOutboundUrl } from '@aispm/security';
 import { discoverJob, evaluateScanJob } from '@aispm/jobs';
@@ -58,17 +58,16 @@ export function discoverHandler(deps: WorkerDeps) {
       let pages = 0;
       let assets = 0;
       try {
-        const credentials = ZAwsCredentials.parse(
+        const connection = parseStoredConnection(
+          account.provider,
           JSON.parse(await deps.cipher.decrypt(account.credentialsCiphertext, `${tenantId}:${account.id}`)),
         );
-        const target = {
-          provider: 'aws' as const,
-          accountId: account.scopeIds[0] ?? '',
-          region: task.region,
-          endpoint: account.endpointOverride ?? undefined,
-          credentials,
-          outbound: deps.outbound,
-        };
+        const target = buildTarget(
+          { ...account, endpoint: account.endpointOverride },
+          connection,
+          task.region,
+          deps.outbound,
+        );
         if (target.endpoint) {
           // Checked again at scan time: the operator's policy or the name's DNS answer may have changed.
           const check = await checkOutboundUrl(target.endpoint, deps.outbound);
@@ -81,7 +80,9 @@ export function discoverHandler(deps: WorkerDeps) {
             });
           }
         }
-        for await (const page of discoverer.discover(target)) {
+        for await (const page of discoverTarget(discoverer, target, {
+          limiter: deps.limiters?.for(account.id),
+        })) {
           pages += 1;
           assets += await db.tenant(tenantId, async (tx) => {
             const written = await upsertAssetPage(
@@ -120,7 +121,7 @@ export function discoverHandler(deps: WorkerDeps) {
           tenantId,
           accountId: account.id,
           assetTypes: discoverer.assetTypes,
-          region: task.region,
+          region: task.region === GLOBAL_REGION ? null : task.region,
           scanId,
           at: now(),
         }),

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from '@aispm/db';
 import type { AnyJobDefinition, JobQueues } from '@aispm/jobs';
-import type { ServiceDiscoverer } from '@aispm/connectors';
+import type { AnyDiscoverer, CallLimiter } from '@aispm/connectors';
 import type { OutboundPolicy } from '@aispm/security';
 import type { EnvelopeCipher } from '@aispm/secrets';
 
@@ -11,7 +11,9 @@ export interface WorkerDeps {
   queues: JobQueues;
   cipher: EnvelopeCipher;
   logger: Logger;
-  discoverers: readonly ServiceDiscoverer[];
+  discoverers: readonly AnyDiscoverer[];
+  /** One adaptive concurrency limit per cloud account, shared by every listing of it in this process. */
+  limiters?: { for(accountId: string): CallLimiter };
   /** Which addresses custom endpoints may reach (SSRF guard), checked before and during each listing. */
   outbound: OutboundPolicy;
   now?: () => Date;

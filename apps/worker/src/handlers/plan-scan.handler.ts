@@ -1,8 +1,12 @@
 import { newId } from '@aispm/db';
 import { discoverJob, evaluateScanJob, planScanJob } from '@aispm/jobs';
+import { regionsFor } from '@aispm/connectors';
 import { defineHandler, type WorkerDeps } from './handler';
 
-/** Splits a scan into one task per service x region and queues them. Safe to run twice. */
+/**
+ * Splits a scan into one task per service x region (one per service for account-wide listings) and queues
+ * them. Safe to run twice.
+ */
 export function planScanHandler(deps: WorkerDeps) {
   const now = deps.now ?? (() => new Date());
   return defineHandler({
@@ -13,7 +17,7 @@ export function planScanHandler(deps: WorkerDeps) {
         if (!scan || (scan.status !== 'queued' && scan.status !== 'running')) return null;
         const discoverers = deps.discoverers.filter((d) => d.provider === scan.account.provider);
         const tasks = discoverers.flatMap((d) =>
-          scan.account.regions.map((region) => ({
+          regionsFor(d, scan.account.regions).map((region) => ({
             id: newId(),
             tenantId,
             scanId,

@@ -64,7 +64,8 @@ export function toConnectorError(err: unknown, ctx: AwsCallContext): ConnectorEr
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const awsMessage = typeof e.message === 'string' ? e.message : String(err);
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-  const key = maskAccessKeyId(ctx.target.credentials.accessKeyId);
+  const c = ctx.target.credentials;
+  const key = c.kind === 'access_key' ? maskAccessKeyId(c.accessKeyId) : `the role ${c.roleArn}`;
   const where = `${ctx.operation} in ${ctx.target.region}`;
 
   const make = (code: ConnectorErrorCode, message: string, retryable?: boolean) =>
@@ -121,7 +122,12 @@ function deniedAction(message: string): string | undefined {
 
 function scrubSecrets(message: string, target: AwsTarget): string {
   let out = message;
-  for (const secret of [target.credentials.secretAccessKey, target.credentials.sessionToken]) {
+  const c = target.credentials;
+  const secrets =
+    c.kind === 'access_key'
+      ? [c.secretAccessKey, c.sessionToken]
+      : [c.externalId, c.source?.secretAccessKey, c.source?.sessionToken];
+  for (const secret of secrets) {
     if (secret) out = out.replaceAll(secret, '[redacted]');
   }
   return out;

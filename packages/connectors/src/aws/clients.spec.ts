@@ -3,12 +3,17 @@ import type { AwsTarget } from '../types';
 import { clientCacheKey, closeAwsClients, sageMakerClientFor } from './clients';
 
 const SECRET = 'client-cache-secret-000000';
-const target: AwsTarget = {
+const credentials = {
+  kind: 'access_key' as const,
+  accessKeyId: 'SIMCACHEKEY000001',
+  secretAccessKey: SECRET,
+};
+const target: AwsTarget & { credentials: typeof credentials } = {
   provider: 'aws',
   accountId: '123456789012',
   region: 'us-east-1',
   endpoint: 'http://127.0.0.1:4510',
-  credentials: { kind: 'access_key', accessKeyId: 'SIMCACHEKEY000001', secretAccessKey: SECRET },
+  credentials,
 };
 
 afterEach(() => closeAwsClients());

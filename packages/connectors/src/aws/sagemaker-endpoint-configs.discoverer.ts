@@ -17,7 +17,7 @@ export const ENDPOINT_CONFIG_ASSET_TYPE = 'aws.sagemaker.endpoint_config';
  * models, while a model would have to scan every config. A variant whose model was deleted (SageMaker allows
  * that) gets no edge. Needs sagemaker:DescribeModel besides the endpoint config permissions.
  */
-export const sagemakerEndpointConfigsDiscoverer: ServiceDiscoverer = sageMakerResourceDiscoverer({
+export const sagemakerEndpointConfigsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerResourceDiscoverer({
   service: 'sagemaker.endpoint_configs',
   assetType: ENDPOINT_CONFIG_ASSET_TYPE,
   listOperation: 'ListEndpointConfigs',

@@ -14,7 +14,7 @@ export const ENDPOINT_ASSET_TYPE = 'aws.sagemaker.endpoint';
  * ARN comes from DescribeEndpointConfig (once per config and run); a config deleted after deployment, which
  * SageMaker allows, gets no edge. Needs sagemaker:DescribeEndpointConfig besides the endpoint permissions.
  */
-export const sagemakerEndpointsDiscoverer: ServiceDiscoverer = sageMakerResourceDiscoverer({
+export const sagemakerEndpointsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerResourceDiscoverer({
   service: 'sagemaker.endpoints',
   assetType: ENDPOINT_ASSET_TYPE,
   listOperation: 'ListEndpoints',

@@ -41,7 +41,7 @@ type SimResource = {
 };
 
 interface Case {
-  discoverer: ServiceDiscoverer;
+  discoverer: ServiceDiscoverer<'aws'>;
   service: string;
   assetType: string;
   listOperation: string;
@@ -89,7 +89,7 @@ function targetFor(sim: RunningSimulator, region: string, credentials = demoKeys
 }
 
 async function collect(
-  discoverer: ServiceDiscoverer,
+  discoverer: ServiceDiscoverer<'aws'>,
   target: AwsTarget,
   opts?: DiscoveryOptions,
 ): Promise<TAssetRecord[][]> {
@@ -98,7 +98,7 @@ async function collect(
   return pages;
 }
 
-async function failure(discoverer: ServiceDiscoverer, target: AwsTarget, opts?: DiscoveryOptions) {
+async function failure(discoverer: ServiceDiscoverer<'aws'>, target: AwsTarget, opts?: DiscoveryOptions) {
   try {
     for await (const page of discoverer.discover(target, opts)) void page;
   } catch (error) {

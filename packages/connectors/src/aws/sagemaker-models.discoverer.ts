@@ -25,7 +25,7 @@ export const MODEL_ASSET_TYPE = 'aws.sagemaker.model';
  * that job's returned S3ModelArtifacts is exactly the ModelDataUrl (under its S3OutputPath), and it points at
  * the TrainingJobArn the API returned. Needs sagemaker:DescribeTrainingJob besides the model permissions.
  */
-export const sagemakerModelsDiscoverer: ServiceDiscoverer = sageMakerResourceDiscoverer({
+export const sagemakerModelsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerResourceDiscoverer({
   service: 'sagemaker.models',
   assetType: MODEL_ASSET_TYPE,
   listOperation: 'ListModels',

@@ -8,7 +8,7 @@ export const NOTEBOOK_ASSET_TYPE = 'aws.sagemaker.notebook_instance';
  * SageMaker notebook instances of one region: ListNotebookInstances page by page, then DescribeNotebookInstance
  * and ListTags for each notebook, yielding one array of records per listing page. Relation: `uses_role`.
  */
-export const sagemakerNotebooksDiscoverer: ServiceDiscoverer = sageMakerResourceDiscoverer({
+export const sagemakerNotebooksDiscoverer: ServiceDiscoverer<'aws'> = sageMakerResourceDiscoverer({
   service: 'sagemaker.notebooks',
   assetType: NOTEBOOK_ASSET_TYPE,
   listOperation: 'ListNotebookInstances',

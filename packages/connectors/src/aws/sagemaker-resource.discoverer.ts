@@ -51,7 +51,7 @@ export interface SageMakerResourceSpec<TPage, TSummary, TDescribed extends objec
  */
 export function sageMakerResourceDiscoverer<TPage, TSummary, TDescribed extends object>(
   spec: SageMakerResourceSpec<TPage, TSummary, TDescribed>,
-): ServiceDiscoverer {
+): ServiceDiscoverer<'aws'> {
   return {
     provider: 'aws',
     service: spec.service,
@@ -74,12 +74,14 @@ async function* discover<TPage, TSummary, TDescribed extends object>(
     target,
   });
   const lookups = relationLookups(ctx);
+  const limiter = opts.limiter;
+  const limit = <T>(call: () => Promise<T>): Promise<T> => (limiter ? limiter.run(call) : call());
 
   try {
     for await (const page of spec.list(client, opts.pageSize ?? DEFAULT_PAGE_SIZE, sendOptions)) {
       opts.signal?.throwIfAborted();
       const records = await mapWithConcurrency(spec.summaries(page) ?? [], DESCRIBE_CONCURRENCY, (summary) =>
-        describeOne(spec, { client, summary, target, sendOptions, ctx, lookups }),
+        describeOne(spec, { client, summary, target, sendOptions, ctx, lookups, limit }),
       );
       yield records.filter((r): r is TAssetRecord => r !== null);
     }
@@ -105,17 +107,19 @@ interface DescribeContext<TSummary> {
   sendOptions: SendOptions;
   ctx: (operation: string) => AwsCallContext;
   lookups: RelationLookups;
+  /** Runs one call under the account's adaptive concurrency limit. */
+  limit: <T>(call: () => Promise<T>) => Promise<T>;
 }
 
 /** The resource's record, or null when it was deleted between the listing and the describe. */
 async function describeOne<TPage, TSummary, TDescribed extends object>(
   spec: SageMakerResourceSpec<TPage, TSummary, TDescribed>,
-  { client, summary, target, sendOptions, ctx, lookups }: DescribeContext<TSummary>,
+  { client, summary, target, sendOptions, ctx, lookups, limit }: DescribeContext<TSummary>,
 ): Promise<TAssetRecord | null> {
   const listedName = spec.nameOf(summary) ?? '';
   let described: TDescribed;
   try {
-    described = await spec.describe(client, listedName, sendOptions);
+    described = await limit(() => spec.describe(client, listedName, sendOptions));
   } catch (err) {
     if (isGone(err)) return null;
     throw toConnectorError(err, ctx(spec.describeOperation));
@@ -130,9 +134,11 @@ async function describeOne<TPage, TSummary, TDescribed extends object>(
 
   const tags: Record<string, string> = {};
   try {
-    for await (const page of paginateListTags({ client }, { ResourceArn: arn }, sendOptions)) {
-      Object.assign(tags, tagsToRecord(page.Tags));
-    }
+    await limit(async () => {
+      for await (const page of paginateListTags({ client }, { ResourceArn: arn }, sendOptions)) {
+        Object.assign(tags, tagsToRecord(page.Tags));
+      }
+    });
   } catch (err) {
     if (isGone(err)) return null;
     throw toConnectorError(err, ctx('ListTags'));

@@ -5,7 +5,7 @@ import { roleRelation, sageMakerResourceDiscoverer } from './sagemaker-resource.
 export const TRAINING_JOB_ASSET_TYPE = 'aws.sagemaker.training_job';
 
 /** SageMaker training jobs of one region (every status, as listed). Relation: `uses_role` (RoleArn). */
-export const sagemakerTrainingJobsDiscoverer: ServiceDiscoverer = sageMakerResourceDiscoverer({
+export const sagemakerTrainingJobsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerResourceDiscoverer({
   service: 'sagemaker.training_jobs',
   assetType: TRAINING_JOB_ASSET_TYPE,
   listOperation: 'ListTrainingJobs',

@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { TCloudAccount, TCreateCloudAccount } from '@aispm/contracts';
+import {
+  type TCloudAccount,
+  type TCloudCredentials,
+  type TCreateCloudAccount,
+  type TStoredConnection,
+} from '@aispm/contracts';
 import { newId } from '@aispm/db';
 import { secretFingerprint, type EnvelopeCipher } from '@aispm/secrets';
 import { checkOutboundUrl } from '@aispm/security';
@@ -74,9 +79,12 @@ export class AccountsService {
         regions: input.regions,
         endpointOverride: input.endpoint ?? null,
         credentialsCiphertext: new Uint8Array(
-          await this.cipher.encrypt(JSON.stringify(credentials), `${tenantId}:${id}`),
+          await this.cipher.encrypt(
+            JSON.stringify({ credentials, caCertificate: input.caCertificate } satisfies TStoredConnection),
+            `${tenantId}:${id}`,
+          ),
         ),
-        credentialsFingerprint: secretFingerprint(credentials.accessKeyId, credentials.secretAccessKey),
+        credentialsFingerprint: credentialsFingerprint(credentials),
         status: 'connected',
         statusMessage: null,
         scanIntervalHours: input.scanIntervalHours,
@@ -96,5 +104,19 @@ export class AccountsService {
       ),
     );
     return toAccountDto(account);
+  }
+}
+
+/** Which credentials are stored, recognisable by a person and revealing nothing of the secret. */
+function credentialsFingerprint(c: TCloudCredentials): string {
+  switch (c.kind) {
+    case 'access_key':
+      return secretFingerprint(c.accessKeyId, c.secretAccessKey);
+    case 'assume_role':
+      return secretFingerprint(c.roleArn.replace(/^arn:[^:]+:iam::/, ''), c.externalId);
+    case 'client_secret':
+      return secretFingerprint(c.clientId, c.clientSecret);
+    case 'service_account_key':
+      return secretFingerprint(c.key.client_email, c.key.private_key);
   }
 }

@@ -1,5 +1,5 @@
 import type { TCreateCloudAccount } from '@aispm/contracts';
-import { testAwsConnection } from '@aispm/connectors';
+import { testConnection } from '@aispm/connectors';
 import type { OutboundPolicy } from '@aispm/security';
 
 export const CONNECTION_TESTER = Symbol('CONNECTION_TESTER');
@@ -11,18 +11,7 @@ export interface ConnectionTester {
   test(input: TCreateCloudAccount): Promise<ConnectionResult>;
 }
 
-/** The real test through the AWS SDK; its connections are held to the outbound policy (SSRF guard). */
+/** The real test through the cloud's SDK; its connections are held to the outbound policy (SSRF guard). */
 export function sdkConnectionTester(outbound: OutboundPolicy): ConnectionTester {
-  return {
-    test(input) {
-      return testAwsConnection({
-        provider: 'aws',
-        accountId: input.scopeIds[0]!,
-        region: input.regions[0]!,
-        endpoint: input.endpoint,
-        credentials: input.credentials,
-        outbound,
-      });
-    },
-  };
+  return { test: (input) => testConnection(input, outbound) };
 }
