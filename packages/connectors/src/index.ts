@@ -33,6 +33,7 @@ export {
 export { testAwsConnection, type ConnectionTestResult } from './aws/connection-test';
 export { closeAwsClients } from './aws/clients';
 export { AccountLimiters, AdaptiveLimiter, isThrottle, type LimiterStats } from './adaptive-limiter';
+export { accountSetupFor, awsReadActions } from './least-privilege';
 export { buildTarget, discoverTarget, regionsFor, testConnection, type TargetSource } from './targets';
 
 /** Every AWS service discoverer; a scan runs each regional one in each region of the account. */

@@ -191,3 +191,19 @@ export const ZCloudAccount = z
 export type TCloudAccount = z.infer<typeof ZCloudAccount>;
 
 export const ZCloudAccountList = z.object({ items: z.array(ZCloudAccount) }).openapi('CloudAccountList');
+
+/** How to grant the platform read-only access to one cloud: the document to paste and the steps around it. */
+export const ZAccountSetup = z
+  .object({
+    provider: ZProvider,
+    format: z.enum(['aws-iam-policy', 'azure-role-definition', 'gcp-custom-role']),
+    title: z.string(),
+    /** Pretty-printed JSON, ready to copy. */
+    document: z.string(),
+    /** The permissions the document grants, one per entry, as the cloud names them. */
+    permissions: z.array(z.string()),
+    steps: z.array(z.string()),
+  })
+  .openapi('AccountSetup');
+export type TAccountSetup = z.infer<typeof ZAccountSetup>;
+export const ZAccountSetupParams = z.object({ provider: ZProvider });

@@ -12,7 +12,13 @@ import {
   ZSignedOut,
   type TPermission,
 } from './auth';
-import { ZCloudAccount, ZCloudAccountList, ZCreateCloudAccount } from './accounts';
+import {
+  ZAccountSetup,
+  ZAccountSetupParams,
+  ZCloudAccount,
+  ZCloudAccountList,
+  ZCreateCloudAccount,
+} from './accounts';
 import { ZScan, ZScanList, ZScanListQuery } from './scans';
 import { ZAsset, ZAssetPage, ZAssetQuery } from './assets';
 import { ZCheckList, ZFindingPage, ZFindingQuery } from './findings';
@@ -72,6 +78,16 @@ export const routes = {
     body: ZCreateCloudAccount,
     status: 201,
     response: ZCloudAccount,
+  },
+  accountSetup: {
+    access: 'accounts:read',
+    method: 'get',
+    path: '/api/v1/accounts/setup/{provider}',
+    summary: 'The least-privilege read-only policy a cloud needs, and how to grant it',
+    tag: 'Cloud accounts',
+    params: ZAccountSetupParams,
+    status: 200,
+    response: ZAccountSetup,
   },
   getAccount: {
     access: 'accounts:read',

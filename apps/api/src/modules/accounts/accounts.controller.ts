@@ -1,6 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Endpoint } from '../../common/endpoint';
-import { routes, type TCreateCloudAccount } from '@aispm/contracts';
+import { routes, type TCreateCloudAccount, type TProvider } from '@aispm/contracts';
+import { accountSetupFor } from '@aispm/connectors';
+import { ProblemException } from '../../common/problem';
 import { Body, Params } from '../../common/zod-params';
 import { Meta, TenantId, type RequestMeta } from '../../common/tenant';
 import { AccountsService } from './accounts.service';
@@ -21,6 +23,19 @@ export class AccountsController {
     @Meta() meta: RequestMeta,
   ) {
     return this.accounts.create(tenantId, body, meta);
+  }
+
+  @Endpoint(routes.accountSetup)
+  setup(@Params(routes.accountSetup.params) p: { provider: TProvider }) {
+    const setup = accountSetupFor(p.provider);
+    if (!setup) {
+      throw new ProblemException({
+        status: 404,
+        title: 'Not available',
+        detail: `Connecting ${p.provider} accounts is not available in this version yet.`,
+      });
+    }
+    return setup;
   }
 
   @Endpoint(routes.getAccount)
