@@ -1,4 +1,5 @@
 import { csvList, z, ZPage, ZPageQuery, ZProvider, ZUuid } from './common';
+import { ZAssetShadow } from './shadow-ai';
 
 /**
  * A cloud resource as a connector hands it to the inventory: the native id exactly as the cloud
@@ -20,8 +21,27 @@ export const ZAssetRecord = z.object({
       z.object({ kind: z.string().min(1), toAssetType: z.string().min(1), toNativeId: z.string().min(1) }),
     )
     .optional(),
+  /**
+   * The resource's version as its listing shows it (e.g. LastModifiedTime and status), when the listing shows
+   * one: a later scan that lists the same token may skip the per-resource calls (see TUnchangedAsset).
+   */
+  changeToken: z.string().max(500).optional(),
 });
 export type TAssetRecord = z.infer<typeof ZAssetRecord>;
+
+/**
+ * A resource a listing saw again with the change token the inventory already holds: it still exists and did
+ * not change, so the per-resource Describe calls were skipped. The inventory only records that it was seen.
+ */
+export interface TUnchangedAsset {
+  assetType: string;
+  nativeId: string;
+  unchanged: true;
+}
+export type TDiscoveredAsset = TAssetRecord | TUnchangedAsset;
+export function isUnchangedAsset(a: TDiscoveredAsset): a is TUnchangedAsset {
+  return 'unchanged' in a;
+}
 
 export const ZAsset = z
   .object({
@@ -38,6 +58,8 @@ export const ZAsset = z
     lastSeen: z.iso.datetime(),
     deletedAt: z.iso.datetime().nullable(),
     openFindings: z.number().int(),
+    /** Shadow AI: why the asset is outside the register of sanctioned AI, or null. */
+    shadow: ZAssetShadow,
     /** Only on a single asset: its edges to and from other assets (endpoint -> config -> model -> ...). */
     relations: z
       .array(
@@ -62,6 +84,11 @@ export const ZAssetQuery = ZPageQuery.extend({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  shadow: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .openapi({ description: 'true: only shadow AI (outside the register); false: only assets not flagged.' }),
 });
 export type TAssetQuery = z.infer<typeof ZAssetQuery>;
 

@@ -2,6 +2,7 @@ export * from './common';
 export * from './accounts';
 export * from './scans';
 export * from './assets';
+export * from './shadow-ai';
 export * from './findings';
 export * from './posture';
 export * from './routes';

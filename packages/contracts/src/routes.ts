@@ -23,6 +23,7 @@ import { ZScan, ZScanList, ZScanListQuery } from './scans';
 import { ZAsset, ZAssetPage, ZAssetQuery } from './assets';
 import { ZCheckList, ZFindingPage, ZFindingQuery } from './findings';
 import { ZPostureSummary } from './posture';
+import { ZCreateSanctionedAi, ZSanctionedAiChange, ZSanctionedAiList, ZShadowAiSummary } from './shadow-ai';
 import { ZRedirect, ZSsoCallbackQuery, ZSsoStartQuery, ZSsoStatus } from './sso';
 import {
   ZAcceptInvitation,
@@ -176,6 +177,46 @@ export const routes = {
     tag: 'Posture',
     status: 200,
     response: ZPostureSummary,
+  },
+  listSanctionedAi: {
+    access: 'inventory:read',
+    method: 'get',
+    path: '/api/v1/shadow-ai/register',
+    summary: 'The register of sanctioned AI services, models, accounts and regions',
+    tag: 'Shadow AI',
+    status: 200,
+    response: ZSanctionedAiList,
+  },
+  createSanctionedAi: {
+    access: 'accounts:write',
+    method: 'post',
+    path: '/api/v1/shadow-ai/register',
+    summary:
+      'Add a register entry; the organization’s assets of that provider are re-evaluated before the response',
+    tag: 'Shadow AI',
+    body: ZCreateSanctionedAi,
+    status: 201,
+    response: ZSanctionedAiChange,
+  },
+  deleteSanctionedAi: {
+    access: 'accounts:write',
+    method: 'delete',
+    path: '/api/v1/shadow-ai/register/{id}',
+    summary:
+      'Remove a register entry; the organization’s assets of that provider are re-evaluated before the response',
+    tag: 'Shadow AI',
+    params: ZIdParams,
+    status: 200,
+    response: ZSanctionedAiChange,
+  },
+  shadowAiSummary: {
+    access: 'inventory:read',
+    method: 'get',
+    path: '/api/v1/shadow-ai/summary',
+    summary: 'Shadow AI assets counted by reason and provider',
+    tag: 'Shadow AI',
+    status: 200,
+    response: ZShadowAiSummary,
   },
   login: {
     access: 'public',
