@@ -26,7 +26,7 @@ export async function startWorker(
     WorkerEnv,
     'REDIS_URL' | 'MASTER_KEY' | 'DISCOVERY_CONCURRENCY' | 'RECONCILE_INTERVAL_MS' | 'OUTBOUND_ALLOW'
   > &
-    Partial<Pick<WorkerEnv, 'MASTER_KEY_PREVIOUS' | 'JOB_LOCK_MS'>>,
+    Partial<Pick<WorkerEnv, 'MASTER_KEY_PREVIOUS' | 'JOB_LOCK_MS' | 'FULL_REFRESH_HOURS'>>,
   db: Database,
   logger: Logger,
   overrides: Partial<Pick<WorkerDeps, 'discoverers' | 'now'>> = {},
@@ -41,6 +41,8 @@ export async function startWorker(
     outbound: env.OUTBOUND_ALLOW,
     discoverers: overrides.discoverers ?? allDiscoverers,
     limiters: new AccountLimiters(),
+    // Callers that do not say (tests) read everything on every scan.
+    fullRefreshHours: env.FULL_REFRESH_HOURS ?? 0,
     ...(overrides.now ? { now: overrides.now } : {}),
   };
   const registry = buildHandlerRegistry([

@@ -6,7 +6,7 @@ import {
   regionsFor,
   type AnyDiscoverer,
 } from '@aispm/connectors';
-import type { TAssetRecord } from '@aispm/contracts';
+import { isUnchangedAsset, type TAssetRecord } from '@aispm/contracts';
 import { parseOutboundPolicy } from '@aispm/security';
 import { AWS_USAGE, parseAwsFlags } from './providers/aws';
 import { AZURE_USAGE, parseAzureFlags } from './providers/azure';
@@ -90,7 +90,8 @@ export async function discover(
     for (const region of regionsFor(d, run.regions)) {
       try {
         for await (const page of discoverTarget(d, run.target(region))) {
-          assets.push(...page.map((r) => toOutput(run.provider, r)));
+          // Without `known`, discoverers read every resource in full: nothing comes back as unchanged.
+          for (const r of page) if (!isUnchangedAsset(r)) assets.push(toOutput(run.provider, r));
         }
       } catch (err) {
         const why = err instanceof ConnectorError ? `${err.code}: ${err.message}` : (err as Error).message;

@@ -10,7 +10,7 @@ import {
   type DiscoveryTarget,
   type ServiceDiscoverer,
 } from './types';
-import type { TAssetRecord } from '@aispm/contracts';
+import type { TDiscoveredAsset } from '@aispm/contracts';
 
 /** What a target is built from: a stored cloud account (or the connect form) and one task's region. */
 export interface TargetSource {
@@ -61,7 +61,7 @@ export function discoverTarget(
   discoverer: AnyDiscoverer,
   target: DiscoveryTarget,
   opts?: DiscoveryOptions,
-): AsyncIterable<TAssetRecord[]> {
+): AsyncIterable<TDiscoveredAsset[]> {
   if (discoverer.provider !== target.provider) {
     throw new Error(`${discoverer.service} lists ${discoverer.provider}, not ${target.provider}`);
   }

@@ -1,4 +1,4 @@
-import type { TAssetRecord, TAwsCredentials, TAzureCredentials, TGcpCredentials } from '@aispm/contracts';
+import type { TAwsCredentials, TAzureCredentials, TDiscoveredAsset, TGcpCredentials } from '@aispm/contracts';
 import type { OutboundPolicy } from '@aispm/security';
 
 /** One AWS account in one region, as a discoverer reaches it. */
@@ -58,6 +58,12 @@ export interface DiscoveryOptions {
    * cloud throttles (see AdaptiveLimiter). Discoverers run their per-item calls through it when given.
    */
   limiter?: CallLimiter | undefined;
+  /**
+   * What the inventory holds for this listing, by native id: the change token of each resource last read in
+   * full. A discoverer whose listing shows change tokens yields `{ nativeId, assetType, unchanged: true }` for a
+   * resource whose token is the same, instead of calling Describe again. Absent: read everything.
+   */
+  known?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Runs a cloud call under the account's concurrency limit. */
@@ -78,7 +84,7 @@ export interface ServiceDiscoverer<P extends DiscoveryTarget['provider'] = Disco
   /** Asset types this listing is complete for: after a full listing, unseen assets of these types are gone. */
   assetTypes: string[];
   /** Yields one array of records per listing page; throws ConnectorError when the listing cannot finish. */
-  discover(target: TargetOf<P>, opts?: DiscoveryOptions): AsyncIterable<TAssetRecord[]>;
+  discover(target: TargetOf<P>, opts?: DiscoveryOptions): AsyncIterable<TDiscoveredAsset[]>;
 }
 
 export type AnyDiscoverer = ServiceDiscoverer<'aws'> | ServiceDiscoverer<'azure'> | ServiceDiscoverer<'gcp'>;

@@ -2,6 +2,8 @@ export { createDatabase, type Database, type TenantTx } from './client';
 export { newId } from './ids';
 export {
   upsertAssetPage,
+  touchUnchangedAssets,
+  knownChangeTokens,
   markUnseenAssetsDeleted,
   rebuildRelations,
   type AssetPageContext,

@@ -35,18 +35,22 @@ export async function upsertAssetPage(
     { id: string; asset_type: string; native_id: string; inserted: boolean }[]
   >(
     `INSERT INTO assets (id, tenant_id, account_id, provider, asset_type, native_id, name, region, attributes, tags,
-                         declared_relations, first_seen, last_seen, last_scan_id, deleted_at)
+                         declared_relations, change_token, first_seen, last_seen, refreshed_at, last_scan_id,
+                         deleted_at)
      SELECT u.id, $1::uuid, $2::uuid, $3::"CloudProvider", u.asset_type, u.native_id, u.name, u.region,
-            u.attributes, u.tags, u.relations, $4::timestamptz, $4::timestamptz, $5::uuid, NULL
+            u.attributes, u.tags, u.relations, u.change_token, $4::timestamptz, $4::timestamptz, $4::timestamptz,
+            $5::uuid, NULL
        FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[],
-                   $13::jsonb[])
-            AS u(id, asset_type, native_id, name, region, attributes, tags, relations)
+                   $13::jsonb[], $14::text[])
+            AS u(id, asset_type, native_id, name, region, attributes, tags, relations, change_token)
      ON CONFLICT (tenant_id, account_id, asset_type, native_id) DO UPDATE
         SET name = EXCLUDED.name,
             region = EXCLUDED.region,
             attributes = EXCLUDED.attributes,
             tags = EXCLUDED.tags,
             declared_relations = EXCLUDED.declared_relations,
+            change_token = EXCLUDED.change_token,
+            refreshed_at = EXCLUDED.refreshed_at,
             last_seen = GREATEST(assets.last_seen, EXCLUDED.last_seen),
             last_scan_id = EXCLUDED.last_scan_id,
             deleted_at = NULL
@@ -64,8 +68,64 @@ export async function upsertAssetPage(
     rows.map((r) => JSON.stringify(r.attributes)),
     rows.map((r) => JSON.stringify(r.tags)),
     rows.map((r) => JSON.stringify(r.relations ?? [])),
+    rows.map((r) => r.changeToken ?? null),
   );
   return out.map((r) => ({ id: r.id, assetType: r.asset_type, nativeId: r.native_id, inserted: r.inserted }));
+}
+
+/**
+ * Records that a listing saw resources again unchanged (same change token): they are still there, so only
+ * last_seen and last_scan_id move; attributes, relations and the token stay as last read. Returns how many rows
+ * were touched (a row deleted meanwhile is not revived: its next full read will).
+ */
+export async function touchUnchangedAssets(
+  tx: TenantTx,
+  ctx: AssetPageContext,
+  items: readonly { assetType: string; nativeId: string }[],
+): Promise<number> {
+  if (items.length === 0) return 0;
+  return tx.$executeRawUnsafe(
+    `UPDATE assets a
+        SET last_seen = GREATEST(a.last_seen, $3::timestamptz), last_scan_id = $4::uuid
+       FROM unnest($5::text[], $6::text[]) AS u(asset_type, native_id)
+      WHERE a.tenant_id = $1::uuid AND a.account_id = $2::uuid
+        AND a.asset_type = u.asset_type AND a.native_id = u.native_id AND a.deleted_at IS NULL`,
+    ctx.tenantId,
+    ctx.accountId,
+    ctx.seenAt,
+    ctx.scanId,
+    items.map((i) => i.assetType),
+    items.map((i) => i.nativeId),
+  );
+}
+
+/**
+ * The change tokens of one listing's assets whose attributes were read in full since `refreshedSince`, by native
+ * id: what a discoverer may skip Describe calls for. Older rows are left out, so every asset is re-read in full
+ * at least once per refresh period (tags, for one, change without changing a resource's LastModifiedTime).
+ */
+export async function knownChangeTokens(
+  tx: TenantTx,
+  scope: {
+    tenantId: string;
+    accountId: string;
+    assetTypes: string[];
+    region: string | null;
+    refreshedSince: Date;
+  },
+): Promise<Map<string, string>> {
+  const rows = await tx.$queryRawUnsafe<{ native_id: string; change_token: string }[]>(
+    `SELECT native_id, change_token FROM assets
+      WHERE tenant_id = $1::uuid AND account_id = $2::uuid AND asset_type = ANY($3::text[])
+        AND ($4::text IS NULL OR region = $4) AND deleted_at IS NULL
+        AND change_token IS NOT NULL AND refreshed_at >= $5::timestamptz`,
+    scope.tenantId,
+    scope.accountId,
+    scope.assetTypes,
+    scope.region,
+    scope.refreshedSince,
+  );
+  return new Map(rows.map((r) => [r.native_id, r.change_token]));
 }
 
 /**

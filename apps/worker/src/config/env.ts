@@ -6,6 +6,15 @@ const ZEnv = ZServiceEnv.extend({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
   /** How long a job stays locked to a worker that stops renewing it (a crashed one) before another takes it. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * A rescan skips the per-resource Describe calls of resources whose listing shows them unchanged, but reads
+   * every resource in full at least this often (hours; 0 reads everything on every scan).
+   */
+  FULL_REFRESH_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 

@@ -1,7 +1,13 @@
 import { UnrecoverableError } from 'bullmq';
-import { parseStoredConnection, type TScanError } from '@aispm/contracts';
+import {
+  isUnchangedAsset,
+  parseStoredConnection,
+  type TAssetRecord,
+  type TScanError,
+  type TUnchangedAsset,
+} from '@aispm/contracts';
 import { buildTarget, ConnectorError, discoverTarget, GLOBAL_REGION } from '@aispm/connectors';
-import { markUnseenAssetsDeleted, upsertAssetPage } from '@aispm/db';
+import { knownChangeTokens, markUnseenAssetsDeleted, touchUnchangedAssets, upsertAssetPage } from '@aispm/db';
 import { checkOutboundUrl } from '@aispm/security';
 import { discoverJob, evaluateScanJob } from '@aispm/jobs';
 import { defineHandler, type WorkerDeps } from './handler';
@@ -80,21 +86,38 @@ export function discoverHandler(deps: WorkerDeps) {
             });
           }
         }
-        for await (const page of discoverTarget(discoverer, target, {
-          limiter: deps.limiters?.for(account.id),
-        })) {
+        const regionScope = task.region === GLOBAL_REGION ? null : task.region;
+        const refreshHours = deps.fullRefreshHours ?? 0;
+        const known =
+          refreshHours > 0
+            ? await db.tenant(tenantId, (tx) =>
+                knownChangeTokens(tx, {
+                  tenantId,
+                  accountId: account.id,
+                  assetTypes: discoverer.assetTypes,
+                  region: regionScope,
+                  refreshedSince: new Date(seenAt.getTime() - refreshHours * 3_600_000),
+                }),
+              )
+            : undefined;
+        const limiter = deps.limiters?.for(account.id);
+        for await (const page of discoverTarget(discoverer, target, { limiter, known })) {
           pages += 1;
+          const changed: TAssetRecord[] = [];
+          const unchanged: TUnchangedAsset[] = [];
+          for (const item of page) {
+            if (isUnchangedAsset(item)) unchanged.push(item);
+            else changed.push(item);
+          }
           assets += await db.tenant(tenantId, async (tx) => {
-            const written = await upsertAssetPage(
-              tx,
-              { tenantId, accountId: account.id, provider: account.provider, scanId, seenAt },
-              page,
-            );
+            const pageCtx = { tenantId, accountId: account.id, provider: account.provider, scanId, seenAt };
+            const written = await upsertAssetPage(tx, pageCtx, changed);
+            const touched = await touchUnchangedAssets(tx, pageCtx, unchanged);
             await tx.scanTask.update({
               where: { id: taskId },
-              data: { pages, assets: assets + written.length },
+              data: { pages, assets: assets + written.length + touched },
             });
-            return written.length;
+            return written.length + touched;
           });
         }
       } catch (err) {

@@ -17,6 +17,8 @@ export interface WorkerDeps {
   /** Which addresses custom endpoints may reach (SSRF guard), checked before and during each listing. */
   outbound: OutboundPolicy;
   now?: () => Date;
+  /** Hours within which a resource read in full is not re-described while its listing shows it unchanged; 0 never skips. */
+  fullRefreshHours?: number;
 }
 
 export interface AttemptInfo {

@@ -1,0 +1,304 @@
+// npm run bench:discovery [-- --assets 100000 --seed 42 --concurrency 16]
+//
+// Scans a sized simulated estate end to end (simulator -> official SDKs -> BullMQ worker in its own process ->
+// Postgres), then rescans it unchanged, and prints assets/s for both beside the write limit of this machine:
+// the same rows COPY'd into Postgres. Targets (issue 4): >= 2,000 assets/s end to end, the unchanged rescan in at
+// most 30% of the first scan's time, worker RSS under 512 MB. Exit 1 when a target is missed.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { Redis } from 'ioredis';
+import { SIM_AWS_ACCESS_KEY_ID, SIM_AWS_SECRET_ACCESS_KEY, startSimulator } from '@aispm/cloud-sim';
+import { allDiscoverers } from '@aispm/connectors';
+import { parseMasterKey } from '@aispm/config';
+import { createDatabase, newId, type Database } from '@aispm/db';
+import { createRedisConnection, JobQueues, planScanJob } from '@aispm/jobs';
+import { EnvelopeCipher, LocalKeyring } from '@aispm/secrets';
+
+const { values } = parseArgs({
+  options: {
+    assets: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '42' },
+    concurrency: { type: 'string', default: '16' },
+  },
+});
+const ASSETS = Number(values.assets);
+const SEED = Number(values.seed);
+const CONCURRENCY = Number(values.concurrency);
+if (![ASSETS, SEED, CONCURRENCY].every((n) => Number.isInteger(n) && n >= 0)) {
+  console.error('bench: --assets, --seed and --concurrency must be whole numbers');
+  process.exit(2);
+}
+
+const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/aispm_bench';
+const APP_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://aispm_app@127.0.0.1:5432/aispm_bench';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
+const MASTER_KEY = Buffer.alloc(32, 0x42).toString('base64');
+const TARGET_ASSETS_PER_S = 2000;
+const TARGET_RESCAN_RATIO = 0.3;
+const TARGET_RSS_MB = 512;
+
+function log(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+/** A fresh database each run, so earlier runs' rows do not slow this one down. */
+function freshDatabase(): void {
+  const server = new URL(ADMIN_URL);
+  const name = decodeURIComponent(server.pathname.slice(1));
+  server.pathname = '/postgres';
+  execFileSync('psql', [server.toString(), '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], {
+    stdio: 'inherit',
+  });
+  const env = { ...process.env, DATABASE_ADMIN_URL: ADMIN_URL, DATABASE_URL: APP_URL };
+  execFileSync('node', ['scripts/ensure-database.mjs'], { env, stdio: 'inherit' });
+  execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function createAccounts(admin: Database, simUrl: string) {
+  const tenantId = newId();
+  await admin.prisma.organization.create({
+    data: { id: tenantId, name: 'Discovery benchmark', slug: `bench-${tenantId}` },
+  });
+  const cipher = new EnvelopeCipher(LocalKeyring.fromEnv({ MASTER_KEY: parseMasterKey(MASTER_KEY) }));
+  const accounts: { id: string; provider: string }[] = [];
+  const add = async (provider: 'aws' | 'azure' | 'gcp', spec: Record<string, unknown>, blob: unknown) => {
+    const id = newId();
+    await admin.prisma.cloudAccount.create({
+      data: {
+        id,
+        tenantId,
+        provider,
+        name: `bench-${provider}`,
+        scopeIds: spec.scopeIds as string[],
+        regions: spec.regions as string[],
+        endpointOverride: spec.endpoint as string,
+        credentialsCiphertext: new Uint8Array(
+          await cipher.encrypt(JSON.stringify(blob), `${tenantId}:${id}`),
+        ),
+        credentialsFingerprint: 'bench',
+        status: 'connected',
+        scanIntervalHours: null,
+      },
+    });
+    accounts.push({ id, provider });
+  };
+  await add(
+    'aws',
+    { scopeIds: ['123456789012'], regions: ['us-east-1', 'eu-west-1'], endpoint: simUrl },
+    {
+      credentials: {
+        kind: 'access_key',
+        accessKeyId: SIM_AWS_ACCESS_KEY_ID,
+        secretAccessKey: SIM_AWS_SECRET_ACCESS_KEY,
+      },
+    },
+  );
+  return { tenantId, accounts };
+}
+
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: 'apps/worker',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: APP_URL,
+      REDIS_URL,
+      MASTER_KEY,
+      LOG_LEVEL: 'info',
+      DISCOVERY_CONCURRENCY: String(CONCURRENCY),
+      OUTBOUND_ALLOW: '127.0.0.0/8,::1/128',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      if (buffered.includes('"worker started"')) resolve(child);
+      if (buffered.length > 1_000_000) buffered = buffered.slice(-1000);
+    });
+    child.once('exit', (code) => reject(new Error(`the worker exited with ${code} before starting`)));
+  });
+}
+
+/** Peak resident memory of a process, sampled from /proc while the benchmark runs. */
+function rssSampler(pid: number) {
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      peakKb = Math.max(peakKb, kb);
+    } catch {
+      // The process is gone.
+    }
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    peakMb: () => peakKb / 1024,
+    stop: () => clearInterval(timer),
+  };
+}
+
+async function scanAll(admin: Database, queues: JobQueues, tenantId: string, accountIds: string[]) {
+  const started = performance.now();
+  const scanIds: string[] = [];
+  for (const accountId of accountIds) {
+    const id = newId();
+    await admin.prisma.scan.create({
+      data: { id, tenantId, accountId, status: 'queued', trigger: 'manual' },
+    });
+    await queues.enqueue(planScanJob, { tenantId, scanId: id });
+    scanIds.push(id);
+  }
+  for (;;) {
+    const scans = await admin.prisma.scan.findMany({ where: { id: { in: scanIds } } });
+    if (scans.every((s) => s.status === 'completed' || s.status === 'failed')) {
+      const seconds = (performance.now() - started) / 1000;
+      const errors = scans.flatMap((s) => (Array.isArray(s.errors) ? s.errors : []));
+      return { seconds, statuses: scans.map((s) => s.status), errors };
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The same rows COPY'd into a table shaped like assets (same columns and indexes): the write limit. */
+async function copyWriteLimit(tenantId: string): Promise<{ rows: number; seconds: number }> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query('DROP TABLE IF EXISTS bench_copy');
+    await client.query('CREATE TABLE bench_copy (LIKE assets INCLUDING DEFAULTS INCLUDING INDEXES)');
+    const chunks: Buffer[] = [];
+    const out = client.query(copyTo(`COPY (SELECT * FROM assets WHERE tenant_id = '${tenantId}') TO STDOUT`));
+    for await (const chunk of out) chunks.push(chunk as Buffer);
+    const rows = Buffer.concat(chunks)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.length > 0).length;
+    const started = performance.now();
+    await pipeline(Readable.from(chunks), client.query(copyFrom('COPY bench_copy FROM STDIN')));
+    const seconds = (performance.now() - started) / 1000;
+    await client.query('DROP TABLE bench_copy');
+    return { rows, seconds };
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<number> {
+  log(`fresh database ${new URL(ADMIN_URL).pathname.slice(1)}, Redis ${REDIS_URL}`);
+  freshDatabase();
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  await redis.quit();
+
+  let t = performance.now();
+  const sim = await startSimulator({ assets: ASSETS, seed: SEED });
+  log(
+    `simulator with --assets ${ASSETS} --seed ${SEED} built in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+  const admin = createDatabase(ADMIN_URL, { max: 2 });
+  const connection = createRedisConnection(REDIS_URL);
+  const queues = new JobQueues(connection);
+  const { tenantId, accounts } = await createAccounts(admin, sim.url);
+  const providers = [...new Set(accounts.map((a) => a.provider))];
+  const discoverers = allDiscoverers.filter((d) => providers.includes(d.provider)).length;
+  log(`accounts: ${providers.join(', ')} (${discoverers} listings each region)`);
+
+  const worker = await startWorkerProcess();
+  const rss = rssSampler(worker.pid!);
+  let exitCode = 0;
+  try {
+    t = performance.now();
+    const first = await scanAll(
+      admin,
+      queues,
+      tenantId,
+      accounts.map((a) => a.id),
+    );
+    const assets = await admin.prisma.asset.count({ where: { tenantId, deletedAt: null } });
+    log(`first scan: ${assets} assets in ${first.seconds.toFixed(1)} s (${first.statuses.join(', ')})`);
+    for (const e of first.errors.slice(0, 5)) log(`  error: ${JSON.stringify(e)}`);
+
+    const second = await scanAll(
+      admin,
+      queues,
+      tenantId,
+      accounts.map((a) => a.id),
+    );
+    const after = await admin.prisma.asset.count({ where: { tenantId, deletedAt: null } });
+    log(
+      `unchanged rescan: ${after} assets in ${second.seconds.toFixed(1)} s (${second.statuses.join(', ')})`,
+    );
+    rss.stop();
+
+    const copy = await copyWriteLimit(tenantId);
+    const rate = assets / first.seconds;
+    const copyRate = copy.rows / copy.seconds;
+    const ratio = second.seconds / first.seconds;
+    const peak = rss.peakMb();
+    const results = [
+      [
+        'end-to-end first scan',
+        `${Math.round(rate)} assets/s`,
+        `>= ${TARGET_ASSETS_PER_S}`,
+        rate >= TARGET_ASSETS_PER_S,
+      ],
+      [
+        'unchanged rescan / first scan',
+        `${(ratio * 100).toFixed(0)}%`,
+        `<= ${TARGET_RESCAN_RATIO * 100}%`,
+        ratio <= TARGET_RESCAN_RATIO,
+      ],
+      ['worker peak RSS', `${peak.toFixed(0)} MB`, `< ${TARGET_RSS_MB} MB`, peak < TARGET_RSS_MB],
+      ['write limit (COPY of the same rows)', `${Math.round(copyRate)} rows/s`, 'reference', true],
+    ] as const;
+    console.log(
+      `\nDiscovery benchmark: ${assets} assets (--assets ${ASSETS} --seed ${SEED}), worker concurrency ${CONCURRENCY}`,
+    );
+    for (const [name, value, target, ok] of results) {
+      console.log(
+        `  ${name.padEnd(38)} ${value.padStart(14)}   target ${target.padEnd(10)} ${ok ? 'ok' : 'MISSED'}`,
+      );
+    }
+    console.log(
+      `  end to end is ${((rate / copyRate) * 100).toFixed(0)}% of the write limit; first scan ${first.seconds.toFixed(1)} s, rescan ${second.seconds.toFixed(1)} s`,
+    );
+    console.log(
+      JSON.stringify({
+        assets,
+        firstScanSeconds: first.seconds,
+        rescanSeconds: second.seconds,
+        assetsPerSecond: rate,
+        rescanRatio: ratio,
+        workerPeakRssMb: peak,
+        copyRowsPerSecond: copyRate,
+        scanErrors: first.errors.length + second.errors.length,
+      }),
+    );
+    if (results.some((r) => !r[3]) || first.errors.length > 0) exitCode = 1;
+  } finally {
+    rss.stop();
+    worker.kill('SIGTERM');
+    await new Promise((r) => worker.once('exit', r));
+    await queues.close();
+    connection.disconnect();
+    await admin.close();
+    await sim.close();
+  }
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('bench: failed', err);
+    process.exit(1);
+  },
+);
