@@ -12,7 +12,7 @@ fi
 export DATABASE_ADMIN_URL="postgresql://postgres@127.0.0.1:5432/aispm_browser"
 export DATABASE_URL="postgresql://aispm_app@127.0.0.1:5432/aispm_browser"
 export REDIS_URL="redis://127.0.0.1:6379/2"
-export PORT=3100 SIM_PORT=4610 WEB_PORT=5273
+export PORT=3100 SIM_PORT=4610 SIM_AZURE_PORT=4611 SIM_GCP_PORT=4612 WEB_PORT=5273
 export WEB_URL="http://127.0.0.1:${WEB_PORT}" SIM_URL="http://127.0.0.1:${SIM_PORT}"
 SIM_SECRET="$(node --import tsx -e "import('@aispm/cloud-sim').then((m) => process.stdout.write(m.SIM_AWS_SECRET_ACCESS_KEY))")"
 export SIM_SECRET

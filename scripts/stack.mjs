@@ -22,6 +22,8 @@ const env = {
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   PORT: process.env.PORT ?? '3000',
   SIM_PORT: process.env.SIM_PORT ?? '4510',
+  SIM_AZURE_PORT: process.env.SIM_AZURE_PORT ?? '4511',
+  SIM_GCP_PORT: process.env.SIM_GCP_PORT ?? '4512',
   WEB_PORT: process.env.WEB_PORT ?? '5173',
 };
 if (!env.MASTER_KEY) {
@@ -40,7 +42,18 @@ const parts = [
   {
     name: 'sim',
     cwd: 'apps/cloud-sim',
-    cmd: ['node', '--import', 'tsx', 'src/main.ts', '--port', env.SIM_PORT],
+    cmd: [
+      'node',
+      '--import',
+      'tsx',
+      'src/main.ts',
+      '--port',
+      env.SIM_PORT,
+      '--azure-port',
+      env.SIM_AZURE_PORT,
+      '--gcp-port',
+      env.SIM_GCP_PORT,
+    ],
     health: `${simUrl}/_sim/health`,
   },
   {
