@@ -1,22 +1,30 @@
+import {
+  ACCOUNT_ID,
+  arnOf,
+  buildTags,
+  DAY_MS,
+  ESTATE_NOW_MS,
+  kmsKeyArn,
+  ML_REGIONS,
+  SAGEMAKER_ROLES as ROLES,
+  shareOut,
+  uniqueNames,
+  vpcConfig,
+  type Region,
+  type SimResource,
+  type VpcConfig,
+} from './aws/sagemaker-common.estate';
+import { buildMlopsRegion, type MlopsEstate } from './aws/sagemaker-mlops.estate';
+import {
+  buildStudioRegion,
+  NOTEBOOK_LIFECYCLE_CONFIG_NAMES,
+  type StudioEstate,
+} from './aws/sagemaker-studio.estate';
 import { deriveSeed, seededRandom, type SeededRandom } from './seeded-random.util';
 
-// Kept free of imports from estate.ts (which imports this file); the values are the same.
-const ACCOUNT_ID = '123456789012';
-type Region = 'us-east-1' | 'eu-west-1';
-
-/** Same fixed "now" as the notebook estate: nothing depends on the clock. */
-const ESTATE_NOW_MS = Date.UTC(2025, 5, 1, 12, 0, 0);
-const DAY_MS = 86_400_000;
-
-interface SimTagLike {
-  Key: string;
-  Value: string;
-}
-
-interface VpcConfig {
-  SecurityGroupIds: string[];
-  Subnets: string[];
-}
+export type { SimResource } from './aws/sagemaker-common.estate';
+export type * from './aws/sagemaker-mlops.estate';
+export type * from './aws/sagemaker-studio.estate';
 
 export type TrainingJobStatus = 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
 export type EndpointStatus =
@@ -137,15 +145,6 @@ export interface DescribeEndpointBody {
   LastModifiedTime: number;
 }
 
-interface SimResource<D> {
-  region: Region;
-  name: string;
-  /** As SageMaker builds it, with the name lower-cased: never rebuild an ARN from a name. */
-  arn: string;
-  describe: D;
-  tags: SimTagLike[];
-}
-
 export type SimTrainingJob = SimResource<DescribeTrainingJobBody>;
 export type SimModel = SimResource<DescribeModelBody> & {
   /** ARN of the training job whose artifact ModelDataUrl points at; absent for imported artifacts. */
@@ -154,21 +153,108 @@ export type SimModel = SimResource<DescribeModelBody> & {
 export type SimEndpointConfig = SimResource<DescribeEndpointConfigBody>;
 export type SimEndpoint = SimResource<DescribeEndpointBody>;
 
-export interface MlEstate {
+/** Every SageMaker resource kind other than notebooks (which estate.ts builds). */
+export interface MlEstate extends StudioEstate, MlopsEstate {
   trainingJobs: SimTrainingJob[];
   models: SimModel[];
   endpointConfigs: SimEndpointConfig[];
   endpoints: SimEndpoint[];
 }
 
-/** How many of each resource a region holds (fixed, so tests can count on them). */
-export const ML_COUNTS: Record<
-  Region,
-  { trainingJobs: number; models: number; endpointConfigs: number; endpoints: number }
-> = {
-  'us-east-1': { trainingJobs: 5, models: 4, endpointConfigs: 3, endpoints: 3 },
-  'eu-west-1': { trainingJobs: 3, models: 3, endpointConfigs: 2, endpoints: 2 },
+export type MlKind = keyof MlEstate;
+type Counts = Record<MlKind, number>;
+
+/**
+ * How many of each resource a region of the default estate holds (fixed, so tests can count on them).
+ * Lifecycle configs: the four notebooks name, plus `bootstrap-data-access` (leaks credentials) in us-east-1.
+ * Domains: us-east-1 has one public-internet (IAM, no customer key) and one VpcOnly (SSO, KMS) domain.
+ * Model packages: 3 + 2 versions in two groups in us-east-1, 2 in one group in eu-west-1.
+ */
+export const ML_COUNTS: Record<Region, Counts> = {
+  'us-east-1': {
+    trainingJobs: 5,
+    models: 4,
+    endpointConfigs: 3,
+    endpoints: 3,
+    lifecycleConfigs: 5,
+    domains: 2,
+    userProfiles: 4,
+    processingJobs: 4,
+    modelPackageGroups: 2,
+    modelPackages: 5,
+    featureGroups: 2,
+    pipelines: 2,
+    monitoringSchedules: 2,
+  },
+  'eu-west-1': {
+    trainingJobs: 3,
+    models: 3,
+    endpointConfigs: 2,
+    endpoints: 2,
+    lifecycleConfigs: 4,
+    domains: 1,
+    userProfiles: 2,
+    processingJobs: 2,
+    modelPackageGroups: 1,
+    modelPackages: 2,
+    featureGroups: 1,
+    pipelines: 1,
+    monitoringSchedules: 1,
+  },
 };
+
+/**
+ * Relative weights of the kinds in a sized estate: training jobs and model versions dominate real estates,
+ * then processing jobs and models; Studio domains are few. Lifecycle configs get at least the four that
+ * notebooks name, and every region at least one domain and one model package group.
+ */
+export const ML_SIZED_WEIGHTS: Readonly<Counts> = {
+  trainingJobs: 34,
+  modelPackages: 20,
+  processingJobs: 13,
+  models: 8,
+  endpointConfigs: 4,
+  endpoints: 4,
+  featureGroups: 3,
+  monitoringSchedules: 3,
+  userProfiles: 3,
+  modelPackageGroups: 2,
+  pipelines: 2,
+  lifecycleConfigs: 0.6,
+  domains: 0.2,
+};
+
+/** Share of a sized estate in us-east-1; the rest is in eu-west-1. */
+const US_EAST_SHARE = 0.6;
+
+/** The per-region counts of a sized estate: exactly `size` in total once the minimums are met. */
+export function sizedMlCounts(size: number): Record<Region, Counts> {
+  const us = Math.round(size * US_EAST_SHARE);
+  return { 'us-east-1': regionCounts(us), 'eu-west-1': regionCounts(size - us) };
+}
+
+function regionCounts(total: number): Counts {
+  const minimums: Partial<Counts> = {
+    lifecycleConfigs: NOTEBOOK_LIFECYCLE_CONFIG_NAMES.length,
+    ...(total >= 40 && { domains: 1, modelPackageGroups: 1 }),
+  };
+  const c = shareOut<MlKind>(total, ML_SIZED_WEIGHTS, minimums, 'trainingJobs');
+  // Keep the links whole: every config serves a model, every endpoint uses a config, every model but the
+  // imported one has its own training job. Anything trimmed goes back to the training jobs.
+  const before = sumCounts(c);
+  c.endpointConfigs = Math.min(c.endpointConfigs, c.models);
+  c.endpoints = Math.min(c.endpoints, c.endpointConfigs);
+  if (c.domains === 0) c.userProfiles = 0;
+  if (c.modelPackageGroups === 0) c.modelPackages = 0;
+  if (c.endpoints === 0) c.monitoringSchedules = 0;
+  c.trainingJobs += before - sumCounts(c);
+  c.models = Math.min(c.models, c.trainingJobs + 1);
+  return c;
+}
+
+function sumCounts(c: Counts): number {
+  return (Object.values(c) as number[]).reduce((a, b) => a + b, 0);
+}
 
 const PROJECTS = [
   'fraud-xgboost',
@@ -194,14 +280,17 @@ const INFERENCE_IMAGES = [
   '763104351884.dkr.ecr.{region}.amazonaws.com/pytorch-inference:2.1.0-cpu-py310',
   '763104351884.dkr.ecr.{region}.amazonaws.com/huggingface-pytorch-tgi-inference:2.1.1-tgi1.4.0-gpu-py310-cu121-ubuntu22.04',
 ] as const;
-const ROLES = [
-  `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AmazonSageMaker-ExecutionRole-20240312T094512`,
-  `arn:aws:iam::${ACCOUNT_ID}:role/sagemaker-training-pipeline`,
-  `arn:aws:iam::${ACCOUNT_ID}:role/SageMakerFullAccessRole`,
-] as const;
+const SIZED_JOB_STATUSES: readonly TrainingJobStatus[] = [
+  'Completed',
+  'Completed',
+  'Completed',
+  'Completed',
+  'Failed',
+  'Stopped',
+  'InProgress',
+];
 const TRAINING_TYPES = ['ml.m5.xlarge', 'ml.m5.2xlarge', 'ml.g5.2xlarge', 'ml.p3.2xlarge'] as const;
 const SERVING_TYPES = ['ml.m5.large', 'ml.c5.xlarge', 'ml.g5.xlarge', 'ml.inf2.xlarge'] as const;
-const TEAMS = ['data-science', 'risk-analytics', 'ml-platform', 'growth', 'research'] as const;
 
 /**
  * Builds the models, endpoint configs, endpoints and training jobs. Draws from its own stream derived from the
@@ -213,33 +302,69 @@ const TEAMS = ['data-science', 'risk-analytics', 'ml-platform', 'growth', 'resea
  * failed). Endpoint config i serves model i (the first config also serves model i+1 as a canary variant), and
  * endpoint i uses config i.
  */
-/** `size`: about how many SageMaker assets (other than notebooks) to create; the fixed ML_COUNTS when absent. */
-export function buildMlEstate(seed: number, _size?: number): MlEstate {
+export function buildMlEstate(seed: number, size?: number): MlEstate {
   const rnd = seededRandom(deriveSeed(seed, 'sagemaker:ml'));
-  const estate: MlEstate = { trainingJobs: [], models: [], endpointConfigs: [], endpoints: [] };
-  for (const region of ['us-east-1', 'eu-west-1'] as const) buildRegion(rnd, region, estate);
+  // The kinds added later draw from their own stream, so the older kinds of every seed stayed as they were.
+  const more = seededRandom(deriveSeed(seed, 'sagemaker:mlops'));
+  const counts = size === undefined ? ML_COUNTS : sizedMlCounts(size);
+  const sized = size !== undefined;
+  const estate: MlEstate = {
+    trainingJobs: [],
+    models: [],
+    endpointConfigs: [],
+    endpoints: [],
+    lifecycleConfigs: [],
+    domains: [],
+    userProfiles: [],
+    processingJobs: [],
+    modelPackageGroups: [],
+    modelPackages: [],
+    featureGroups: [],
+    pipelines: [],
+    monitoringSchedules: [],
+  };
+  const links = ML_REGIONS.map((region) => buildRegion(rnd, region, counts[region], sized, estate));
+  ML_REGIONS.forEach((region, i) => {
+    buildStudioRegion(more, region, counts[region], sized, estate);
+    buildMlopsRegion(more, region, counts[region], links[i]!, sized, estate);
+  });
   return estate;
 }
 
-function buildRegion(rnd: SeededRandom, region: Region, out: MlEstate): void {
-  const counts = ML_COUNTS[region];
+/** Builds the training jobs, models, endpoint configs and endpoints of a region; returns what others link to. */
+function buildRegion(
+  rnd: SeededRandom,
+  region: Region,
+  counts: Counts,
+  sized: boolean,
+  out: MlEstate,
+): { projects: string[]; artifacts: string[]; endpointNames: string[] } {
   const projects = rnd.shuffle(PROJECTS).slice(0, counts.trainingJobs);
-  const arn = (kind: string, name: string) =>
-    `arn:aws:sagemaker:${region}:${ACCOUNT_ID}:${kind}/${name.toLowerCase()}`;
-  const kmsKey = () => `arn:aws:kms:${region}:${ACCOUNT_ID}:key/${uuidFrom(rnd)}`;
-  const vpc = (): VpcConfig => ({
-    SecurityGroupIds: [`sg-0${rnd.hex(16)}`],
-    Subnets: [`subnet-0${rnd.hex(16)}`, `subnet-0${rnd.hex(16)}`],
-  });
+  const projectOf = (i: number) => projects[i % projects.length]!;
+  const arn = (kind: string, name: string) => arnOf(region, kind, name);
+  const kmsKey = () => kmsKeyArn(rnd, region);
+  const vpc = (): VpcConfig => vpcConfig(rnd);
   const bucket = `sagemaker-${region}-${ACCOUNT_ID}`;
+  const [jobName, modelName, configName, endpointName] = [1, 2, 3, 4].map(() => uniqueNames());
 
-  const jobs = projects.map((project, i): SimTrainingJob => {
+  const jobs = Array.from({ length: counts.trainingJobs }, (_, i): SimTrainingJob => {
+    const project = projectOf(i);
     const createdMs = ESTATE_NOW_MS - rnd.int(20 * DAY_MS, 400 * DAY_MS) + i * 1000;
     // SageMaker's own naming for estimator jobs: <base>-<yyyy-mm-dd-hh-mm-ss-mmm>.
-    const name = `${project}-${new Date(createdMs).toISOString().replace(/[T:.]/g, '-').replace('Z', '')}`;
-    // The last job is still running in us-east-1 and failed in eu-west-1; the others completed.
-    const status: TrainingJobStatus =
-      i < counts.trainingJobs - 1 ? 'Completed' : region === 'us-east-1' ? 'InProgress' : 'Failed';
+    const name = jobName(
+      `${project}-${new Date(createdMs).toISOString().replace(/[T:.]/g, '-').replace('Z', '')}`,
+    );
+    // Default: the last job is still running in us-east-1 and failed in eu-west-1; the others completed.
+    // Sized: the jobs models come from completed, the rest mostly completed.
+    const status: TrainingJobStatus = sized
+      ? i < counts.models
+        ? 'Completed'
+        : rnd.pick(SIZED_JOB_STATUSES)
+      : i < counts.trainingJobs - 1
+        ? 'Completed'
+        : region === 'us-east-1'
+          ? 'InProgress'
+          : 'Failed';
     const outputPath = `s3://${bucket}/${project}/output`;
     const startMs = createdMs + rnd.int(60, 300) * 1000;
     const trainSeconds = rnd.int(300, 20_000);
@@ -293,12 +418,14 @@ function buildRegion(rnd: SeededRandom, region: Region, out: MlEstate): void {
   const models = Array.from({ length: counts.models }, (_, i): SimModel => {
     const imported = i === counts.models - 1;
     const job = imported ? undefined : jobs[i]!;
-    const project = projects[i]!;
+    const project = projectOf(i);
     const createdMs =
       (job ? job.describe.TrainingEndTime! * 1000 : ESTATE_NOW_MS - 90 * DAY_MS) +
       rnd.int(600, 86_400) * 1000;
     // Mixed case in one name: the ARN holds it lower-cased.
-    const name = imported ? `Imported-${project}-v${rnd.int(1, 4)}` : `${project}-model-${rnd.hex(6)}`;
+    const name = modelName(
+      imported ? `Imported-${project}-v${rnd.int(1, 4)}` : `${project}-model-${rnd.hex(6)}`,
+    );
     const isolation = rnd.pick([true, false, undefined]);
     const modelVpc = rnd.chance(0.4) ? vpc() : undefined;
     const describe: DescribeModelBody = {
@@ -331,7 +458,7 @@ function buildRegion(rnd: SeededRandom, region: Region, out: MlEstate): void {
   const configs = Array.from({ length: counts.endpointConfigs }, (_, i): SimEndpointConfig => {
     const served = i === 0 && models.length > 1 ? [models[0]!, models[1]!] : [models[i]!];
     const created = Math.max(...served.map((m) => m.describe.CreationTime)) + rnd.int(60, 3600);
-    const name = `${projects[i]!}-config-${rnd.int(1, 9)}`;
+    const name = configName(`${projectOf(i)}-config-${rnd.int(1, 9)}`);
     const capture = rnd.chance(0.5);
     const captureKms = capture && rnd.chance(0.5) ? kmsKey() : undefined;
     const configKms = rnd.chance(0.5) ? kmsKey() : undefined;
@@ -349,7 +476,7 @@ function buildRegion(rnd: SeededRandom, region: Region, out: MlEstate): void {
         DataCaptureConfig: {
           EnableCapture: true,
           InitialSamplingPercentage: rnd.pick([10, 20, 100]),
-          DestinationS3Uri: `s3://${bucket}/${projects[i]!}/data-capture`,
+          DestinationS3Uri: `s3://${bucket}/${projectOf(i)}/data-capture`,
           ...(captureKms && { KmsKeyId: captureKms }),
           CaptureOptions: [{ CaptureMode: 'Input' as const }, { CaptureMode: 'Output' as const }],
         },
@@ -358,13 +485,13 @@ function buildRegion(rnd: SeededRandom, region: Region, out: MlEstate): void {
       CreationTime: created,
     };
     if (served.length === 1) describe.ProductionVariants[0]!.InitialVariantWeight = 1;
-    return { region, name, arn: describe.EndpointConfigArn, describe, tags: buildTags(rnd, projects[i]!) };
+    return { region, name, arn: describe.EndpointConfigArn, describe, tags: buildTags(rnd, projectOf(i)) };
   });
   out.endpointConfigs.push(...configs);
 
   const endpoints = Array.from({ length: counts.endpoints }, (_, i): SimEndpoint => {
     const config = configs[i]!.describe;
-    const name = `${projects[i]!}-endpoint${i === 0 ? '-prod' : ''}`;
+    const name = endpointName(`${projectOf(i)}-endpoint${i === 0 ? '-prod' : ''}`);
     const createdMs = config.CreationTime * 1000 + rnd.int(60, 600) * 1000;
     const status: EndpointStatus =
       i === counts.endpoints - 1 && region === 'eu-west-1' ? 'Failed' : 'InService';
@@ -396,9 +523,16 @@ function buildRegion(rnd: SeededRandom, region: Region, out: MlEstate): void {
       CreationTime: createdMs / 1000,
       LastModifiedTime: (createdMs + rnd.int(300, 900) * 1000) / 1000,
     };
-    return { region, name, arn: describe.EndpointArn, describe, tags: buildTags(rnd, projects[i]!) };
+    return { region, name, arn: describe.EndpointArn, describe, tags: buildTags(rnd, projectOf(i)) };
   });
   out.endpoints.push(...endpoints);
+  return {
+    projects,
+    artifacts: jobs.flatMap((j) =>
+      j.describe.ModelArtifacts ? [j.describe.ModelArtifacts.S3ModelArtifacts] : [],
+    ),
+    endpointNames: endpoints.map((e) => e.name),
+  };
 }
 
 function channel(name: string, uri: string): DescribeTrainingJobBody['InputDataConfig'][number] {
@@ -411,17 +545,4 @@ function channel(name: string, uri: string): DescribeTrainingJobBody['InputDataC
     CompressionType: 'None',
     RecordWrapperType: 'None',
   };
-}
-
-/** Most resources carry a team and project tag; about one in five has none. */
-function buildTags(rnd: SeededRandom, project: string): SimTagLike[] {
-  if (rnd.chance(0.2)) return [];
-  return [
-    { Key: 'team', Value: rnd.pick(TEAMS) },
-    { Key: 'project', Value: project },
-  ];
-}
-
-function uuidFrom(rnd: SeededRandom): string {
-  return `${rnd.hex(8)}-${rnd.hex(4)}-4${rnd.hex(3)}-${rnd.pick(['8', '9', 'a', 'b'])}${rnd.hex(3)}-${rnd.hex(12)}`;
 }

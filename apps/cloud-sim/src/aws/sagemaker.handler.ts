@@ -1,10 +1,4 @@
-import {
-  inRegion,
-  SIM_ACCOUNT_ID,
-  type DescribeNotebookInstanceBody,
-  type Estate,
-  type SimTag,
-} from '../estate';
+import { SIM_ACCOUNT_ID, type DescribeNotebookInstanceBody, type Estate, type SimTag } from '../estate';
 import { AwsJsonError, validationError } from './aws-json.protocol';
 import { decodePageToken, encodePageToken } from './page-token.codec';
 
@@ -20,6 +14,24 @@ export const SAGEMAKER_OPERATIONS = [
   'DescribeEndpoint',
   'ListTrainingJobs',
   'DescribeTrainingJob',
+  'ListNotebookInstanceLifecycleConfigs',
+  'DescribeNotebookInstanceLifecycleConfig',
+  'ListDomains',
+  'DescribeDomain',
+  'ListUserProfiles',
+  'DescribeUserProfile',
+  'ListProcessingJobs',
+  'DescribeProcessingJob',
+  'ListModelPackageGroups',
+  'DescribeModelPackageGroup',
+  'ListModelPackages',
+  'DescribeModelPackage',
+  'ListFeatureGroups',
+  'DescribeFeatureGroup',
+  'ListPipelines',
+  'DescribePipeline',
+  'ListMonitoringSchedules',
+  'DescribeMonitoringSchedule',
   'ListTags',
 ] as const;
 export type SageMakerOperation = (typeof SAGEMAKER_OPERATIONS)[number];
@@ -36,10 +48,18 @@ export interface SageMakerContext {
   region: string;
 }
 
-type SortKey = 'Name' | 'CreationTime' | 'Status';
 type SimResource = { region: string; name: string; arn: string; describe: object; tags: SimTag[] };
+type Getter = (r: SimResource) => unknown;
 
-/** One kind of SageMaker resource with a paged List and a Describe by name; the handlers below are generic. */
+/** A listing filter: the request member, how it matches, and the resource value it looks at. */
+type FilterDef =
+  /** Case-insensitive substring (SageMaker's `NameContains`). */
+  | { param: string; match: 'contains' | 'prefix'; get: Getter }
+  | { param: string; match: 'equals'; get: Getter; values?: readonly string[] }
+  /** Strictly before / after an epoch-seconds timestamp. */
+  | { param: string; match: 'before' | 'after'; get: Getter };
+
+/** One kind of SageMaker resource with a paged List and a Describe; the handlers below are generic. */
 interface ResourceKind {
   listOp: SageMakerOperation;
   describeOp: SageMakerOperation;
@@ -50,17 +70,53 @@ interface ResourceKind {
   listKey: string;
   /** Describe request member naming the resource, e.g. `ModelName`. */
   nameParam: string;
-  statusField?: string;
+  /** Describe lookup key of a resource (lower-cased): its name unless said otherwise. */
+  keyOf?: (r: SimResource) => string;
+  /** Describe lookup key asked for by a request (lower-cased), validating the required members. */
+  requestKey?: (input: JsonObject) => string;
+  /** The List summary of a resource: these Describe members, or a custom projection. */
   summaryFields: readonly string[];
-  sortKeys: readonly SortKey[];
-  defaultSort: { by: SortKey; order: 'Ascending' | 'Descending' };
-  /** Whether the List takes LastModifiedTimeBefore/After. */
-  modifiedFilters: boolean;
-  /** Listing filters only this kind has (the notebook's lifecycle config and repository filters). */
-  extraFilter?: (input: JsonObject) => (describe: JsonObject) => boolean;
-  /** The ValidationException message real SageMaker gives for an unknown name. */
-  notFound: (arn: string) => string;
+  summary?: (describe: JsonObject) => JsonObject;
+  /** SortBy values the List accepts, with the value each sorts on; empty when the List takes no SortBy. */
+  sortKeys: Readonly<Record<string, Getter>>;
+  defaultSort: { by: string; order: 'Ascending' | 'Descending' };
+  filters: readonly FilterDef[];
+  /**
+   * A filter served from an index instead of a scan (a model group's versions, a domain's profiles, an
+   * endpoint's schedules), so listing one parent's children costs O(page) like a plain listing.
+   */
+  partition?: { param: string; keyOf: (r: SimResource) => string };
+  /** Filters only this kind has, applied after the others. */
+  extraFilter?: (input: JsonObject) => ((r: SimResource) => boolean) | undefined;
+  /** The error real SageMaker gives for a resource that does not exist. */
+  notFound: (arn: string, input: JsonObject) => AwsJsonError;
+  /** The resource an IAM denial names, when not `<arnType>/<name>`. */
+  deniedArn?: (input: JsonObject, region: string) => string;
 }
+
+const field =
+  (...path: string[]): Getter =>
+  (r) => {
+    let v: unknown = r.describe;
+    for (const key of path) v = (v as JsonObject | undefined)?.[key];
+    return v;
+  };
+const byName: Getter = (r) => r.name;
+const nameContains: FilterDef = { param: 'NameContains', match: 'contains', get: byName };
+const createdFilters: readonly FilterDef[] = [
+  { param: 'CreationTimeBefore', match: 'before', get: field('CreationTime') },
+  { param: 'CreationTimeAfter', match: 'after', get: field('CreationTime') },
+];
+const modifiedFilters: readonly FilterDef[] = [
+  { param: 'LastModifiedTimeBefore', match: 'before', get: field('LastModifiedTime') },
+  { param: 'LastModifiedTimeAfter', match: 'after', get: field('LastModifiedTime') },
+];
+const statusFilter = (member: string): FilterDef => ({
+  param: 'StatusEquals',
+  match: 'equals',
+  get: field(member),
+});
+const resourceNotFound = (message: string) => new AwsJsonError(400, 'ResourceNotFound', message);
 
 const RESOURCE_KINDS: readonly ResourceKind[] = [
   {
@@ -70,7 +126,6 @@ const RESOURCE_KINDS: readonly ResourceKind[] = [
     resources: (e) => e.notebooks,
     listKey: 'NotebookInstances',
     nameParam: 'NotebookInstanceName',
-    statusField: 'NotebookInstanceStatus',
     summaryFields: [
       'NotebookInstanceName',
       'NotebookInstanceArn',
@@ -83,12 +138,12 @@ const RESOURCE_KINDS: readonly ResourceKind[] = [
       'DefaultCodeRepository',
       'AdditionalCodeRepositories',
     ],
-    sortKeys: ['Name', 'CreationTime', 'Status'],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime'), Status: field('NotebookInstanceStatus') },
     defaultSort: { by: 'Name', order: 'Ascending' },
-    modifiedFilters: true,
+    filters: [nameContains, statusFilter('NotebookInstanceStatus'), ...createdFilters, ...modifiedFilters],
     extraFilter: notebookFilter,
     // Real SageMaker answers an unknown notebook with this terse ValidationException, not a 404.
-    notFound: () => 'RecordNotFound',
+    notFound: () => validationError('RecordNotFound'),
   },
   {
     listOp: 'ListModels',
@@ -98,10 +153,10 @@ const RESOURCE_KINDS: readonly ResourceKind[] = [
     listKey: 'Models',
     nameParam: 'ModelName',
     summaryFields: ['ModelName', 'ModelArn', 'CreationTime'],
-    sortKeys: ['Name', 'CreationTime'],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime') },
     defaultSort: { by: 'CreationTime', order: 'Descending' },
-    modifiedFilters: false,
-    notFound: (arn) => `Could not find model "${arn}".`,
+    filters: [nameContains, ...createdFilters],
+    notFound: (arn) => validationError(`Could not find model "${arn}".`),
   },
   {
     listOp: 'ListEndpointConfigs',
@@ -111,10 +166,10 @@ const RESOURCE_KINDS: readonly ResourceKind[] = [
     listKey: 'EndpointConfigs',
     nameParam: 'EndpointConfigName',
     summaryFields: ['EndpointConfigName', 'EndpointConfigArn', 'CreationTime'],
-    sortKeys: ['Name', 'CreationTime'],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime') },
     defaultSort: { by: 'CreationTime', order: 'Descending' },
-    modifiedFilters: false,
-    notFound: (arn) => `Could not find endpoint configuration "${arn}".`,
+    filters: [nameContains, ...createdFilters],
+    notFound: (arn) => validationError(`Could not find endpoint configuration "${arn}".`),
   },
   {
     listOp: 'ListEndpoints',
@@ -123,12 +178,11 @@ const RESOURCE_KINDS: readonly ResourceKind[] = [
     resources: (e) => e.endpoints,
     listKey: 'Endpoints',
     nameParam: 'EndpointName',
-    statusField: 'EndpointStatus',
     summaryFields: ['EndpointName', 'EndpointArn', 'CreationTime', 'LastModifiedTime', 'EndpointStatus'],
-    sortKeys: ['Name', 'CreationTime', 'Status'],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime'), Status: field('EndpointStatus') },
     defaultSort: { by: 'CreationTime', order: 'Descending' },
-    modifiedFilters: true,
-    notFound: (arn) => `Could not find endpoint "${arn}".`,
+    filters: [nameContains, statusFilter('EndpointStatus'), ...createdFilters, ...modifiedFilters],
+    notFound: (arn) => validationError(`Could not find endpoint "${arn}".`),
   },
   {
     listOp: 'ListTrainingJobs',
@@ -137,7 +191,6 @@ const RESOURCE_KINDS: readonly ResourceKind[] = [
     resources: (e) => e.trainingJobs,
     listKey: 'TrainingJobSummaries',
     nameParam: 'TrainingJobName',
-    statusField: 'TrainingJobStatus',
     summaryFields: [
       'TrainingJobName',
       'TrainingJobArn',
@@ -147,10 +200,276 @@ const RESOURCE_KINDS: readonly ResourceKind[] = [
       'TrainingJobStatus',
       'SecondaryStatus',
     ],
-    sortKeys: ['Name', 'CreationTime', 'Status'],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime'), Status: field('TrainingJobStatus') },
     defaultSort: { by: 'CreationTime', order: 'Descending' },
-    modifiedFilters: true,
-    notFound: () => 'Requested resource not found.',
+    filters: [nameContains, statusFilter('TrainingJobStatus'), ...createdFilters, ...modifiedFilters],
+    notFound: () => validationError('Requested resource not found.'),
+  },
+  {
+    listOp: 'ListNotebookInstanceLifecycleConfigs',
+    describeOp: 'DescribeNotebookInstanceLifecycleConfig',
+    arnType: 'notebook-instance-lifecycle-config',
+    resources: (e) => e.lifecycleConfigs,
+    listKey: 'NotebookInstanceLifecycleConfigs',
+    nameParam: 'NotebookInstanceLifecycleConfigName',
+    summaryFields: [
+      'NotebookInstanceLifecycleConfigName',
+      'NotebookInstanceLifecycleConfigArn',
+      'CreationTime',
+      'LastModifiedTime',
+    ],
+    sortKeys: {
+      Name: byName,
+      CreationTime: field('CreationTime'),
+      LastModifiedTime: field('LastModifiedTime'),
+    },
+    defaultSort: { by: 'CreationTime', order: 'Descending' },
+    filters: [nameContains, ...createdFilters, ...modifiedFilters],
+    notFound: (arn) =>
+      validationError(
+        `Unable to describe Notebook Instance Lifecycle Config '${arn}'. (Details: Notebook Instance Lifecycle Config does not exist.)`,
+      ),
+  },
+  {
+    listOp: 'ListDomains',
+    describeOp: 'DescribeDomain',
+    arnType: 'domain',
+    resources: (e) => e.domains,
+    listKey: 'Domains',
+    nameParam: 'DomainId',
+    keyOf: (r) => (field('DomainId')(r) as string).toLowerCase(),
+    summaryFields: [
+      'DomainArn',
+      'DomainId',
+      'DomainName',
+      'Status',
+      'CreationTime',
+      'LastModifiedTime',
+      'Url',
+    ],
+    // ListDomains takes no filter and no sort order.
+    sortKeys: {},
+    defaultSort: { by: 'CreationTime', order: 'Descending' },
+    filters: [],
+    notFound: (arn) => resourceNotFound(`Cannot find Domain ${arn}`),
+  },
+  {
+    listOp: 'ListUserProfiles',
+    describeOp: 'DescribeUserProfile',
+    arnType: 'user-profile',
+    resources: (e) => e.userProfiles,
+    listKey: 'UserProfiles',
+    nameParam: 'UserProfileName',
+    keyOf: (r) => `${field('DomainId')(r) as string}/${r.name}`.toLowerCase(),
+    requestKey: (input) =>
+      `${requiredString(input, 'DomainId')}/${requiredString(input, 'UserProfileName')}`.toLowerCase(),
+    summaryFields: ['DomainId', 'UserProfileName', 'Status', 'CreationTime', 'LastModifiedTime'],
+    sortKeys: { CreationTime: field('CreationTime'), LastModifiedTime: field('LastModifiedTime') },
+    defaultSort: { by: 'CreationTime', order: 'Ascending' },
+    filters: [{ param: 'UserProfileNameContains', match: 'contains', get: byName }],
+    partition: { param: 'DomainIdEquals', keyOf: (r) => field('DomainId')(r) as string },
+    notFound: (arn) => resourceNotFound(`User profile ${arn} does not exist.`),
+    deniedArn: (input, region) =>
+      `arn:aws:sagemaker:${region}:${SIM_ACCOUNT_ID}:user-profile/${stringOr(input.DomainId, '*')}/${stringOr(input.UserProfileName, '*').toLowerCase()}`,
+  },
+  {
+    listOp: 'ListProcessingJobs',
+    describeOp: 'DescribeProcessingJob',
+    arnType: 'processing-job',
+    resources: (e) => e.processingJobs,
+    listKey: 'ProcessingJobSummaries',
+    nameParam: 'ProcessingJobName',
+    summaryFields: [
+      'ProcessingJobName',
+      'ProcessingJobArn',
+      'CreationTime',
+      'ProcessingEndTime',
+      'LastModifiedTime',
+      'ProcessingJobStatus',
+      'FailureReason',
+      'ExitMessage',
+    ],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime'), Status: field('ProcessingJobStatus') },
+    defaultSort: { by: 'CreationTime', order: 'Ascending' },
+    filters: [nameContains, statusFilter('ProcessingJobStatus'), ...createdFilters, ...modifiedFilters],
+    notFound: (_arn, input) =>
+      validationError(`Could not find requested job with name ${stringOr(input.ProcessingJobName, '')}`),
+  },
+  {
+    listOp: 'ListModelPackageGroups',
+    describeOp: 'DescribeModelPackageGroup',
+    arnType: 'model-package-group',
+    resources: (e) => e.modelPackageGroups,
+    listKey: 'ModelPackageGroupSummaryList',
+    nameParam: 'ModelPackageGroupName',
+    summaryFields: [
+      'ModelPackageGroupName',
+      'ModelPackageGroupArn',
+      'ModelPackageGroupDescription',
+      'CreationTime',
+      'ModelPackageGroupStatus',
+    ],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime') },
+    defaultSort: { by: 'CreationTime', order: 'Ascending' },
+    filters: [nameContains, ...createdFilters],
+    // Groups shared by other accounts: this account shares none with itself.
+    extraFilter: (input) =>
+      optionalEnum(input, 'CrossAccountFilterOption', ['SameAccount', 'CrossAccount']) === 'CrossAccount'
+        ? () => false
+        : undefined,
+    notFound: (arn) => validationError(`ModelPackageGroup ${arn} does not exist.`),
+  },
+  {
+    listOp: 'ListModelPackages',
+    describeOp: 'DescribeModelPackage',
+    arnType: 'model-package',
+    resources: (e) => e.modelPackages,
+    listKey: 'ModelPackageSummaryList',
+    nameParam: 'ModelPackageName',
+    // A versioned package is described by its ARN: its name is the group's, shared by every version.
+    keyOf: (r) => r.arn,
+    summaryFields: [
+      'ModelPackageName',
+      'ModelPackageGroupName',
+      'ModelPackageVersion',
+      'ModelPackageArn',
+      'ModelPackageDescription',
+      'CreationTime',
+      'ModelPackageStatus',
+      'ModelApprovalStatus',
+    ],
+    sortKeys: { Name: byName, CreationTime: field('CreationTime') },
+    defaultSort: { by: 'CreationTime', order: 'Ascending' },
+    filters: [
+      nameContains,
+      ...createdFilters,
+      {
+        param: 'ModelApprovalStatus',
+        match: 'equals',
+        get: field('ModelApprovalStatus'),
+        values: ['Approved', 'Rejected', 'PendingManualApproval'],
+      },
+    ],
+    partition: { param: 'ModelPackageGroupName', keyOf: (r) => field('ModelPackageGroupName')(r) as string },
+    extraFilter: modelPackageTypeFilter,
+    notFound: (arn, input) => {
+      const asked = stringOr(input.ModelPackageName, '');
+      return validationError(`ModelPackage ${asked.startsWith('arn:') ? asked : arn} does not exist.`);
+    },
+    deniedArn: (input, region) => {
+      const asked = stringOr(input.ModelPackageName, '*');
+      return asked.startsWith('arn:')
+        ? asked
+        : `arn:aws:sagemaker:${region}:${SIM_ACCOUNT_ID}:model-package/${asked.toLowerCase()}`;
+    },
+  },
+  {
+    listOp: 'ListFeatureGroups',
+    describeOp: 'DescribeFeatureGroup',
+    arnType: 'feature-group',
+    resources: (e) => e.featureGroups,
+    listKey: 'FeatureGroupSummaries',
+    nameParam: 'FeatureGroupName',
+    summaryFields: [
+      'FeatureGroupName',
+      'FeatureGroupArn',
+      'CreationTime',
+      'FeatureGroupStatus',
+      'OfflineStoreStatus',
+    ],
+    sortKeys: {
+      Name: byName,
+      FeatureGroupStatus: field('FeatureGroupStatus'),
+      OfflineStoreStatus: field('OfflineStoreStatus', 'Status'),
+      CreationTime: field('CreationTime'),
+    },
+    defaultSort: { by: 'CreationTime', order: 'Descending' },
+    filters: [
+      nameContains,
+      { param: 'FeatureGroupStatusEquals', match: 'equals', get: field('FeatureGroupStatus') },
+      { param: 'OfflineStoreStatusEquals', match: 'equals', get: field('OfflineStoreStatus', 'Status') },
+      ...createdFilters,
+    ],
+    notFound: (_arn, input) =>
+      resourceNotFound(
+        `Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${stringOr(input.FeatureGroupName, '')}`,
+      ),
+  },
+  {
+    listOp: 'ListPipelines',
+    describeOp: 'DescribePipeline',
+    arnType: 'pipeline',
+    resources: (e) => e.pipelines,
+    listKey: 'PipelineSummaries',
+    nameParam: 'PipelineName',
+    summaryFields: [],
+    // The summary names the last run LastExecutionTime; DescribePipeline calls it LastRunTime.
+    summary: (d) => ({
+      ...pickPresent(d, [
+        'PipelineArn',
+        'PipelineName',
+        'PipelineDisplayName',
+        'PipelineDescription',
+        'RoleArn',
+        'CreationTime',
+        'LastModifiedTime',
+      ]),
+      ...(d.LastRunTime !== undefined && { LastExecutionTime: d.LastRunTime }),
+    }),
+    sortKeys: { Name: byName, CreationTime: field('CreationTime') },
+    defaultSort: { by: 'CreationTime', order: 'Descending' },
+    filters: [
+      { param: 'PipelineNamePrefix', match: 'prefix', get: byName },
+      { param: 'CreatedBefore', match: 'before', get: field('CreationTime') },
+      { param: 'CreatedAfter', match: 'after', get: field('CreationTime') },
+    ],
+    notFound: (arn) => resourceNotFound(`Pipeline '${arn}' does not exist.`),
+  },
+  {
+    listOp: 'ListMonitoringSchedules',
+    describeOp: 'DescribeMonitoringSchedule',
+    arnType: 'monitoring-schedule',
+    resources: (e) => e.monitoringSchedules,
+    listKey: 'MonitoringScheduleSummaries',
+    nameParam: 'MonitoringScheduleName',
+    summaryFields: [],
+    summary: (d) => ({
+      ...pickPresent(d, [
+        'MonitoringScheduleName',
+        'MonitoringScheduleArn',
+        'CreationTime',
+        'LastModifiedTime',
+        'MonitoringScheduleStatus',
+        'EndpointName',
+      ]),
+      ...pickPresent((d.MonitoringScheduleConfig ?? {}) as JsonObject, ['MonitoringJobDefinitionName']),
+      ...pickPresent(d, ['MonitoringType']),
+    }),
+    sortKeys: {
+      Name: byName,
+      CreationTime: field('CreationTime'),
+      Status: field('MonitoringScheduleStatus'),
+    },
+    defaultSort: { by: 'CreationTime', order: 'Descending' },
+    filters: [
+      nameContains,
+      statusFilter('MonitoringScheduleStatus'),
+      ...createdFilters,
+      ...modifiedFilters,
+      {
+        param: 'MonitoringJobDefinitionName',
+        match: 'equals',
+        get: field('MonitoringScheduleConfig', 'MonitoringJobDefinitionName'),
+      },
+      {
+        param: 'MonitoringTypeEquals',
+        match: 'equals',
+        get: field('MonitoringType'),
+        values: ['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'],
+      },
+    ],
+    partition: { param: 'EndpointName', keyOf: (r) => field('EndpointName')(r) as string },
+    notFound: (arn) => resourceNotFound(`Monitoring Schedule ${arn} does not exist.`),
   },
 ];
 
@@ -183,6 +502,7 @@ export function requestedPage(op: SageMakerOperation, input: JsonObject): number
 export function deniedResourceArn(op: SageMakerOperation, input: JsonObject, region: string): string {
   if (op === 'ListTags' && typeof input.ResourceArn === 'string') return input.ResourceArn;
   const kind = RESOURCE_KINDS.find((k) => k.listOp === op || k.describeOp === op) ?? RESOURCE_KINDS[0]!;
+  if (op === kind.describeOp && kind.deniedArn) return kind.deniedArn(input, region);
   const name = input[kind.nameParam];
   return resourceArn(kind, region, op === kind.describeOp && typeof name === 'string' ? name : '*');
 }
@@ -191,57 +511,147 @@ function resourceArn(kind: ResourceKind, region: string, name: string): string {
   return `arn:aws:sagemaker:${region}:${SIM_ACCOUNT_ID}:${kind.arnType}/${name.toLowerCase()}`;
 }
 
+/**
+ * The resources of one kind in one region, indexed once: by Describe key, by partition, and sorted per sort
+ * key on first use. Listing a page then costs O(page) (plus a scan only when a non-indexed filter is given),
+ * even with 100k resources. An index is rebuilt when its array changes length (tests delete resources to
+ * simulate a deletion between List and Describe); replacing an element in place is not noticed.
+ */
+interface RegionIndex {
+  items: SimResource[];
+  byKey: Map<string, SimResource>;
+  partitions?: Map<string, SimResource[]>;
+  sorted: Map<string, SimResource[]>;
+}
+
+const kindIndexes = new WeakMap<
+  readonly SimResource[],
+  { length: number; regions: Map<string, RegionIndex> }
+>();
+
+function regionIndex(kind: ResourceKind, estate: Estate, region: string): RegionIndex {
+  const all = kind.resources(estate);
+  let index = kindIndexes.get(all);
+  if (!index || index.length !== all.length) {
+    const regions = new Map<string, RegionIndex>();
+    const keyOf = kind.keyOf ?? ((r: SimResource) => r.name.toLowerCase());
+    for (const r of all) {
+      let ri = regions.get(r.region);
+      if (!ri) regions.set(r.region, (ri = { items: [], byKey: new Map(), sorted: new Map() }));
+      ri.items.push(r);
+      ri.byKey.set(keyOf(r), r);
+    }
+    index = { length: all.length, regions };
+    kindIndexes.set(all, index);
+  }
+  return index.regions.get(region) ?? { items: [], byKey: new Map(), sorted: new Map() };
+}
+
+/** The region's resources (of one partition when given), in ascending order of the sort key. */
+function sortedResources(
+  kind: ResourceKind,
+  ri: RegionIndex,
+  sortBy: string,
+  partition?: string,
+): SimResource[] {
+  const cacheKey = `${sortBy}\0${partition ?? ''}`;
+  let sorted = ri.sorted.get(cacheKey);
+  if (!sorted) {
+    let base = ri.items;
+    if (partition !== undefined && kind.partition) {
+      if (!ri.partitions) {
+        ri.partitions = new Map();
+        for (const r of ri.items) {
+          const key = kind.partition.keyOf(r).toLowerCase();
+          const list = ri.partitions.get(key);
+          if (list) list.push(r);
+          else ri.partitions.set(key, [r]);
+        }
+      }
+      base = ri.partitions.get(partition) ?? [];
+    }
+    const get = kind.sortKeys[sortBy] ?? field(sortBy);
+    sorted = [...base].sort((a, b) => compareValues(get(a), get(b)) || compareStrings(a.name, b.name));
+    ri.sorted.set(cacheKey, sorted);
+  }
+  return sorted;
+}
+
 function listResources(kind: ResourceKind, input: JsonObject, ctx: SageMakerContext): JsonObject {
   const maxResults = optionalInteger(input, 'MaxResults', 1, 100) ?? 10;
-  const sortBy = optionalEnum(input, 'SortBy', kind.sortKeys) ?? kind.defaultSort.by;
-  const sortOrder = optionalEnum(input, 'SortOrder', ['Ascending', 'Descending']) ?? kind.defaultSort.order;
-  const nameContains = optionalString(input, 'NameContains')?.toLowerCase();
-  const statusEquals = kind.statusField ? optionalString(input, 'StatusEquals') : undefined;
-  const createdBefore = optionalTimestamp(input, 'CreationTimeBefore');
-  const createdAfter = optionalTimestamp(input, 'CreationTimeAfter');
-  const modifiedBefore = kind.modifiedFilters
-    ? optionalTimestamp(input, 'LastModifiedTimeBefore')
-    : undefined;
-  const modifiedAfter = kind.modifiedFilters ? optionalTimestamp(input, 'LastModifiedTimeAfter') : undefined;
+  const sortable = Object.keys(kind.sortKeys);
+  const sortBy = (sortable.length > 0 && optionalEnum(input, 'SortBy', sortable)) || kind.defaultSort.by;
+  const sortOrder =
+    (sortable.length > 0 && optionalEnum(input, 'SortOrder', ['Ascending', 'Descending'])) ||
+    kind.defaultSort.order;
+  const predicates = kind.filters.flatMap((f) => {
+    const p = filterPredicate(f, input);
+    return p ? [p] : [];
+  });
   const extra = kind.extraFilter?.(input);
+  if (extra) predicates.push(extra);
+  const partition = kind.partition ? optionalString(input, kind.partition.param)?.toLowerCase() : undefined;
   const rawToken = optionalString(input, 'NextToken');
   const position = rawToken ? decodePageToken(rawToken) : { offset: 0, page: 1 };
   if (!position) throw validationError('Invalid pagination token');
 
-  const matching = inRegion(kind.resources(ctx.estate), ctx.region).filter((r) => {
-    const d = r.describe as JsonObject;
-    const created = d.CreationTime as number;
-    const modified = d.LastModifiedTime as number;
-    if (nameContains && !r.name.toLowerCase().includes(nameContains)) return false;
-    if (statusEquals && d[kind.statusField!] !== statusEquals) return false;
-    if (createdBefore !== undefined && !(created < createdBefore)) return false;
-    if (createdAfter !== undefined && !(created > createdAfter)) return false;
-    if (modifiedBefore !== undefined && !(modified < modifiedBefore)) return false;
-    if (modifiedAfter !== undefined && !(modified > modifiedAfter)) return false;
-    return extra ? extra(d) : true;
-  });
-  const direction = sortOrder === 'Ascending' ? 1 : -1;
-  const sorted = matching.sort((a, b) => direction * compareResources(kind, a, b, sortBy));
-
-  const page = sorted.slice(position.offset, position.offset + maxResults);
-  const nextOffset = position.offset + page.length;
+  const ri = regionIndex(kind, ctx.estate, ctx.region);
+  let ordered = sortedResources(kind, ri, sortBy, partition);
+  // Only a filter outside the index makes a listing scan the region.
+  if (predicates.length > 0) ordered = ordered.filter((r) => predicates.every((p) => p(r)));
+  const total = ordered.length;
+  const at = (i: number) => ordered[sortOrder === 'Ascending' ? i : total - 1 - i]!;
+  const end = Math.min(total, position.offset + maxResults);
+  const page: SimResource[] = [];
+  for (let i = position.offset; i < end; i++) page.push(at(i));
   return {
-    [kind.listKey]: page.map((r) => pickPresent(r.describe as JsonObject, kind.summaryFields)),
-    ...(nextOffset < sorted.length && {
-      NextToken: encodePageToken({ offset: nextOffset, page: position.page + 1 }),
-    }),
+    [kind.listKey]: page.map((r) =>
+      kind.summary
+        ? kind.summary(r.describe as JsonObject)
+        : pickPresent(r.describe as JsonObject, kind.summaryFields),
+    ),
+    ...(end < total && { NextToken: encodePageToken({ offset: end, page: position.page + 1 }) }),
   };
 }
 
-function notebookFilter(input: JsonObject): (describe: JsonObject) => boolean {
+function filterPredicate(f: FilterDef, input: JsonObject): ((r: SimResource) => boolean) | undefined {
+  switch (f.match) {
+    case 'contains':
+    case 'prefix': {
+      const wanted = optionalString(input, f.param)?.toLowerCase();
+      if (wanted === undefined) return undefined;
+      return (r) => {
+        const v = f.get(r);
+        if (typeof v !== 'string') return false;
+        const lower = v.toLowerCase();
+        return f.match === 'contains' ? lower.includes(wanted) : lower.startsWith(wanted);
+      };
+    }
+    case 'equals': {
+      const wanted = f.values ? optionalEnum(input, f.param, f.values) : optionalString(input, f.param);
+      return wanted === undefined ? undefined : (r) => f.get(r) === wanted;
+    }
+    case 'before':
+    case 'after': {
+      const t = optionalTimestamp(input, f.param);
+      if (t === undefined) return undefined;
+      return (r) => {
+        const v = f.get(r);
+        return typeof v === 'number' && (f.match === 'before' ? v < t : v > t);
+      };
+    }
+  }
+}
+
+function notebookFilter(input: JsonObject): (r: SimResource) => boolean {
   const lifecycleContains = optionalString(
     input,
     'NotebookInstanceLifecycleConfigNameContains',
   )?.toLowerCase();
   const repoContains = optionalString(input, 'DefaultCodeRepositoryContains')?.toLowerCase();
   const additionalRepo = optionalString(input, 'AdditionalCodeRepositoryEquals');
-  return (describe) => {
-    const d = describe as Partial<DescribeNotebookInstanceBody>;
+  return (r) => {
+    const d = r.describe as Partial<DescribeNotebookInstanceBody>;
     if (
       lifecycleContains &&
       !d.NotebookInstanceLifecycleConfigName?.toLowerCase().includes(lifecycleContains)
@@ -254,15 +664,22 @@ function notebookFilter(input: JsonObject): (describe: JsonObject) => boolean {
   };
 }
 
-function compareResources(kind: ResourceKind, a: SimResource, b: SimResource, sortBy: SortKey): number {
-  const da = a.describe as JsonObject;
-  const db = b.describe as JsonObject;
-  const byName = compareStrings(a.name, b.name);
-  if (sortBy === 'CreationTime') return (da.CreationTime as number) - (db.CreationTime as number) || byName;
-  if (sortBy === 'Status' && kind.statusField) {
-    return compareStrings(da[kind.statusField] as string, db[kind.statusField] as string) || byName;
-  }
-  return byName;
+/**
+ * ListModelPackages lists unversioned packages unless asked otherwise; naming a group lists its versions. The
+ * simulated registry holds versioned packages only, so a bare listing is empty, as it is on AWS.
+ */
+function modelPackageTypeFilter(input: JsonObject): ((r: SimResource) => boolean) | undefined {
+  const type = optionalEnum(input, 'ModelPackageType', ['Versioned', 'Unversioned', 'Both']);
+  const group = optionalString(input, 'ModelPackageGroupName');
+  const effective = type ?? (group !== undefined ? 'Versioned' : 'Unversioned');
+  if (effective === 'Unversioned') return () => false;
+  return undefined;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  return compareStrings(String(a), String(b));
 }
 
 function compareStrings(a: string, b: string): number {
@@ -272,24 +689,38 @@ function compareStrings(a: string, b: string): number {
 }
 
 function describeResource(kind: ResourceKind, input: JsonObject, ctx: SageMakerContext): object {
-  const name = requiredString(input, kind.nameParam);
   // SageMaker names are unique regardless of case (the ARN holds the lower-cased name).
-  const found = inRegion(kind.resources(ctx.estate), ctx.region).find(
-    (r) => r.name.toLowerCase() === name.toLowerCase(),
-  );
-  if (!found) throw validationError(kind.notFound(resourceArn(kind, ctx.region, name)));
+  const key = kind.requestKey ? kind.requestKey(input) : requiredString(input, kind.nameParam).toLowerCase();
+  const found = regionIndex(kind, ctx.estate, ctx.region).byKey.get(key);
+  if (!found) {
+    const name = input[kind.nameParam];
+    throw kind.notFound(resourceArn(kind, ctx.region, typeof name === 'string' ? name : ''), input);
+  }
   return found.describe;
 }
+
+const arnIndexes = new WeakMap<Estate, { length: number; byArn: Map<string, SimResource> }>();
 
 function listTags(input: JsonObject, ctx: SageMakerContext): JsonObject {
   const arn = requiredString(input, 'ResourceArn');
   optionalInteger(input, 'MaxResults', 50, 100);
-  const resource = RESOURCE_KINDS.flatMap((k) => inRegion(k.resources(ctx.estate), ctx.region)).find(
-    (r) => r.arn === arn.toLowerCase(),
-  );
-  if (!resource) throw validationError(`Resource ${arn} does not exist.`);
+  const length = RESOURCE_KINDS.reduce((n, k) => n + k.resources(ctx.estate).length, 0);
+  let index = arnIndexes.get(ctx.estate);
+  if (!index || index.length !== length) {
+    index = { length, byArn: new Map() };
+    for (const k of RESOURCE_KINDS) for (const r of k.resources(ctx.estate)) index.byArn.set(r.arn, r);
+    arnIndexes.set(ctx.estate, index);
+  }
+  const resource = index.byArn.get(arn.toLowerCase());
+  if (!resource || resource.region !== ctx.region) {
+    throw validationError(`Resource ${arn} does not exist.`);
+  }
   // A resource has at most 50 tags, so one page always holds them all.
   return { Tags: resource.tags.map((t) => ({ Key: t.Key, Value: t.Value })) };
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
 }
 
 function pickPresent(source: JsonObject, keys: readonly string[]): JsonObject {
