@@ -1,0 +1,48 @@
+import {
+  GetProvisionedModelThroughputCommand,
+  paginateListProvisionedModelThroughputs,
+} from '@aws-sdk/client-bedrock';
+import type { ServiceDiscoverer } from '../../types';
+import { toAssetAttributes } from '../aws-attributes.mapper';
+import { bedrockClientFor, bedrockListingDiscoverer, missingArn, nameOr } from './bedrock-listing';
+import { BEDROCK_ASSET_TYPES, modelRelation } from './bedrock-relations.mapper';
+
+const SERVICE = 'bedrock.provisioned_throughput';
+
+/**
+ * Provisioned Throughput of one region: ListProvisionedModelThroughputs, then GetProvisionedModelThroughput
+ * by ARN. Relation: `uses_model` the model it serves (a custom model ARN, or a foundation model ARN).
+ */
+export const bedrockProvisionedThroughputDiscoverer: ServiceDiscoverer<'aws'> = bedrockListingDiscoverer({
+  service: SERVICE,
+  assetTypes: [BEDROCK_ASSET_TYPES.provisionedThroughput],
+  listOperation: 'ListProvisionedModelThroughputs',
+  client: bedrockClientFor,
+  list: (client, pageSize, sendOptions) =>
+    paginateListProvisionedModelThroughputs({ client, pageSize }, {}, sendOptions),
+  summaries: (page) => page.provisionedModelSummaries,
+  async records(summary, ctx) {
+    const identifier = summary.provisionedModelArn ?? summary.provisionedModelName ?? '';
+    const pt = await ctx.call('GetProvisionedModelThroughput', () =>
+      ctx.client.send(
+        new GetProvisionedModelThroughputCommand({ provisionedModelId: identifier }),
+        ctx.sendOptions,
+      ),
+    );
+    if (!pt) return [];
+    if (!pt.provisionedModelArn) {
+      missingArn(SERVICE, 'GetProvisionedModelThroughput', ctx.target, `Provisioned model ${identifier}`);
+    }
+    return [
+      {
+        assetType: BEDROCK_ASSET_TYPES.provisionedThroughput,
+        nativeId: pt.provisionedModelArn,
+        name: nameOr(pt.provisionedModelName, pt.provisionedModelArn),
+        region: ctx.target.region,
+        attributes: toAssetAttributes(pt),
+        tags: {},
+        relations: modelRelation(pt.modelArn),
+      },
+    ];
+  },
+});
