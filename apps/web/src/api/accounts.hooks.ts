@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TCloudAccount, TCreateCloudAccount } from '@aispm/contracts';
+import type { TCloudAccount, TCreateCloudAccount, TProvider } from '@aispm/contracts';
 import { apiGet, apiPost } from './client';
 import { queryKeys } from './query-keys';
 
@@ -22,5 +22,17 @@ export function useCreateAccount() {
         queryClient.invalidateQueries({ queryKey: queryKeys.posture }),
       ]);
     },
+  });
+}
+
+/**
+ * The least-privilege, read-only grant a provider needs, composed by the API from the permissions its connectors
+ * call. It changes only with a deploy, so it is fetched once per provider per session.
+ */
+export function useAccountSetup(provider: TProvider) {
+  return useQuery({
+    queryKey: queryKeys.accountSetup(provider),
+    queryFn: ({ signal }) => apiGet('accountSetup', { params: { provider }, signal }),
+    staleTime: Infinity,
   });
 }

@@ -4,6 +4,7 @@
  */
 export const queryKeys = {
   accounts: ['accounts'] as const,
+  accountSetup: (provider: string) => ['account-setup', provider] as const,
   scan: (id: string) => ['scans', id] as const,
   posture: ['posture'] as const,
   assets: (filters: object) => ['assets', filters] as const,

@@ -58,22 +58,3 @@ export function assetTypeLabel(assetType: string): string {
     service.length <= 3 ? service.toUpperCase() : service[0]!.toUpperCase() + service.slice(1);
   return `${serviceName} ${kind.replace(/_/g, ' ')}`;
 }
-
-export const AWS_REGIONS: { value: string; name: string }[] = [
-  { value: 'us-east-1', name: 'US East (N. Virginia)' },
-  { value: 'us-east-2', name: 'US East (Ohio)' },
-  { value: 'us-west-1', name: 'US West (N. California)' },
-  { value: 'us-west-2', name: 'US West (Oregon)' },
-  { value: 'ca-central-1', name: 'Canada (Central)' },
-  { value: 'sa-east-1', name: 'South America (São Paulo)' },
-  { value: 'eu-west-1', name: 'Europe (Ireland)' },
-  { value: 'eu-west-2', name: 'Europe (London)' },
-  { value: 'eu-west-3', name: 'Europe (Paris)' },
-  { value: 'eu-central-1', name: 'Europe (Frankfurt)' },
-  { value: 'eu-north-1', name: 'Europe (Stockholm)' },
-  { value: 'ap-south-1', name: 'Asia Pacific (Mumbai)' },
-  { value: 'ap-southeast-1', name: 'Asia Pacific (Singapore)' },
-  { value: 'ap-southeast-2', name: 'Asia Pacific (Sydney)' },
-  { value: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)' },
-  { value: 'ap-northeast-2', name: 'Asia Pacific (Seoul)' },
-];

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Modal, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCloudPlus, IconPlayerPlay } from '@tabler/icons-react';
@@ -8,11 +8,11 @@ import { ApiError } from '../api/client';
 import { isScanActive, useScan, useStartScan } from '../api/scans.hooks';
 import { DataTable, type Column } from '../components/data-table';
 import { PageHeader } from '../components/page-header';
-import { ScanStatusBadge } from '../components/scan-status-badge';
+import { ScanProgress } from '../components/scan-progress';
 import { TimeAgo } from '../components/time-ago';
 import { providerLabel } from '../lib/format';
 import { useCan } from '../lib/session';
-import { ConnectAccountForm } from './accounts-connect-form';
+import { ConnectAccountWizard } from './accounts-connect-wizard';
 
 const COLUMNS: Column[] = [
   { label: 'Account' },
@@ -62,7 +62,7 @@ export default function AccountsPage() {
           icon: <IconCloudPlus />,
           title: 'No cloud account connected',
           description: canConnect
-            ? 'Connect an AWS account with read-only access keys to discover its SageMaker notebooks, endpoints and models.'
+            ? 'Connect an AWS account, Azure subscription or Google Cloud project with read-only credentials to discover its AI services, models and data.'
             : 'Connecting one needs the accounts:write permission, which your role does not include.',
           action: canConnect ? (
             <Button variant="light" size="xs" onClick={connect.open}>
@@ -73,8 +73,14 @@ export default function AccountsPage() {
         renderRow={(account) => <AccountRow key={account.id} account={account} canScan={canScan} />}
       />
 
-      <Modal opened={connectOpened} onClose={connect.close} title="Connect a cloud account" size="lg">
-        <ConnectAccountForm onDone={connect.close} onCancel={connect.close} />
+      <Modal
+        opened={connectOpened}
+        onClose={connect.close}
+        title="Connect a cloud account"
+        size="xl"
+        closeOnClickOutside={false}
+      >
+        <ConnectAccountWizard onClose={connect.close} />
       </Modal>
     </>
   );
@@ -119,11 +125,17 @@ function AccountRow({ account, canScan }: { account: TCloudAccount; canScan: boo
       </Table.Td>
       <Table.Td maw={200}>
         <Group gap={4}>
-          {account.regions.map((region) => (
-            <Badge key={region} color="gray" variant="outline" size="sm">
-              {region}
-            </Badge>
-          ))}
+          {account.regions.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              All locations
+            </Text>
+          ) : (
+            account.regions.map((region) => (
+              <Badge key={region} color="gray" variant="outline" size="sm">
+                {region}
+              </Badge>
+            ))
+          )}
         </Group>
       </Table.Td>
       <Table.Td>
@@ -131,7 +143,7 @@ function AccountRow({ account, canScan }: { account: TCloudAccount; canScan: boo
           <Code>{account.endpoint}</Code>
         ) : (
           <Text size="sm" c="dimmed">
-            AWS default
+            {providerLabel[account.provider]} default
           </Text>
         )}
       </Table.Td>
@@ -200,45 +212,5 @@ function ScanSummary({ account, scan }: { account: TCloudAccount; scan: TScan | 
       </Text>
     );
   }
-  if (isScanActive(scan.status)) {
-    const percent = scan.tasksTotal > 0 ? Math.round((scan.tasksDone / scan.tasksTotal) * 100) : 0;
-    return (
-      <Stack gap={6}>
-        <Group gap="xs" justify="space-between" wrap="nowrap">
-          <ScanStatusBadge status={scan.status} />
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {scan.tasksDone}/{scan.tasksTotal} tasks
-          </Text>
-        </Group>
-        <Progress value={percent} animated size="sm" aria-label={`Scan of ${account.name}`} />
-      </Stack>
-    );
-  }
-  return (
-    <Stack gap={4}>
-      <Group gap="xs" wrap="nowrap">
-        <ScanStatusBadge status={scan.status} />
-        {scan.partial ? (
-          <Tooltip
-            label={
-              scan.errors.map((e) => `${e.service} ${e.region}: ${e.code}`).join('\n') ||
-              'Some listings failed'
-            }
-          >
-            <Badge color="yellow">Partial</Badge>
-          </Tooltip>
-        ) : null}
-        <TimeAgo iso={scan.finishedAt ?? scan.createdAt} size="xs" c="dimmed" />
-      </Group>
-      {scan.status === 'completed' ? (
-        <Text size="xs" c="dimmed">
-          {scan.assetsSeen} assets · {scan.findingsOpen} open findings
-        </Text>
-      ) : (
-        <Text size="xs" c="red">
-          {scan.errors[0]?.message ?? 'The scan failed.'}
-        </Text>
-      )}
-    </Stack>
-  );
+  return <ScanProgress scan={scan} label={account.name} />;
 }
