@@ -17,6 +17,7 @@ import { cssVariablesResolver, theme } from './theme';
 // Pages are split so the dashboard's chart code is not downloaded by someone who only opens Findings.
 const DashboardPage = lazy(() => import('./routes/dashboard'));
 const InventoryPage = lazy(() => import('./routes/inventory'));
+const AssetPage = lazy(() => import('./routes/asset'));
 const FindingsPage = lazy(() => import('./routes/findings'));
 const AccountsPage = lazy(() => import('./routes/accounts'));
 const MembersPage = lazy(() => import('./routes/members'));
@@ -56,6 +57,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: page('inventory:read', <DashboardPage />) },
       { path: 'inventory', element: page('inventory:read', <InventoryPage />) },
+      { path: 'inventory/:assetId', element: page('inventory:read', <AssetPage />) },
       { path: 'findings', element: page('findings:read', <FindingsPage />) },
       { path: 'accounts', element: page('accounts:read', <AccountsPage />) },
       { path: 'members', element: page('members:read', <MembersPage />) },

@@ -8,6 +8,9 @@ export interface AssetFilters {
   provider: TProvider[];
   assetType: string[];
   region: string[];
+  accountId: string | undefined;
+  /** `true`: only shadow AI; `false`: only assets not flagged; absent: both. */
+  shadow: 'true' | 'false' | undefined;
   q: string;
 }
 
@@ -17,7 +20,7 @@ export function useAssets(filters: AssetFilters) {
   );
 }
 
-/** One asset, for a drawer opened from a link rather than from a loaded table row. */
+/** One asset with its relations (the list leaves them out). */
 export function useAsset(id: string | null, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.asset(id ?? ''),

@@ -29,6 +29,7 @@ import { RiskScore } from '../components/risk-score';
 import { SeverityBadge, severityLabel } from '../components/severity-badge';
 import { TimeAgo } from '../components/time-ago';
 import { assetTypeLabel, providerLabel } from '../lib/format';
+import { assetPath } from '../lib/paths';
 import { readList, useUrlState } from '../lib/search-params';
 
 const COLUMNS: Column[] = [
@@ -233,7 +234,7 @@ function FindingDetails({
             {
               label: 'Name',
               value: (
-                <Anchor component={Link} to={`/inventory?asset=${finding.assetId}`} size="sm">
+                <Anchor component={Link} to={assetPath(finding.assetId)} size="sm">
                   {finding.asset.name}
                 </Anchor>
               ),

@@ -1,22 +1,18 @@
-import { Anchor, Badge, Button, Group, MultiSelect, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { IconServer2 } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { ZProvider, type TAsset, type TCloudAccount } from '@aispm/contracts';
+import { Anchor, Badge, Button, MultiSelect, Select, Table, Text, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconServer2 } from '@tabler/icons-react';
+import { useState, type MouseEvent } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { ZProvider, type TAsset } from '@aispm/contracts';
 import { useAccounts } from '../api/accounts.hooks';
-import { useAsset, useAssets, type AssetFilters } from '../api/assets.hooks';
+import { useAssets, type AssetFilters } from '../api/assets.hooks';
 import { usePosture } from '../api/posture.hooks';
-import { CopyValue } from '../components/copy-value';
-import { NOWRAP, PagedTable, rowOpenProps, type Column } from '../components/data-table';
-import { DetailDrawer, DetailSection } from '../components/detail-drawer';
-import { DetailsList } from '../components/details-list';
+import { NOWRAP, PagedTable, type Column } from '../components/data-table';
 import { FilterBar } from '../components/filter-bar';
-import { JsonView } from '../components/json-view';
 import { PageHeader } from '../components/page-header';
-import { ProblemAlert } from '../components/problem-alert';
 import { SearchInput } from '../components/search-input';
 import { TimeAgo } from '../components/time-ago';
 import { assetTypeLabel, providerLabel } from '../lib/format';
+import { assetPath } from '../lib/paths';
 import { readList, useUrlState } from '../lib/search-params';
 
 const COLUMNS: Column[] = [
@@ -29,18 +25,28 @@ const COLUMNS: Column[] = [
   { label: 'Last seen' },
 ];
 
+const SHADOW_OPTIONS = [
+  { value: 'true', label: 'Shadow AI only' },
+  { value: 'false', label: 'Sanctioned or not flagged' },
+];
+
 export default function InventoryPage() {
   const [params, update] = useUrlState();
   const [searchKey, setSearchKey] = useState(0);
+  const shadowParam = params.get('shadow');
   const filters: AssetFilters = {
     provider: readList(params, 'provider', ZProvider.options),
     assetType: readList(params, 'assetType'),
     region: readList(params, 'region'),
+    accountId: params.get('accountId') ?? undefined,
+    shadow: shadowParam === 'true' || shadowParam === 'false' ? shadowParam : undefined,
     q: params.get('q') ?? '',
   };
   const filtered =
-    filters.provider.length + filters.assetType.length + filters.region.length > 0 || filters.q !== '';
-  const selectedId = params.get('asset');
+    filters.provider.length + filters.assetType.length + filters.region.length > 0 ||
+    filters.accountId !== undefined ||
+    filters.shadow !== undefined ||
+    filters.q !== '';
 
   const assets = useAssets(filters);
   const accounts = useAccounts();
@@ -56,11 +62,14 @@ export default function InventoryPage() {
     ...(accounts.data?.flatMap((a) => a.regions) ?? []),
     ...filters.region,
   ]).sort();
+  const accountOptions = (accounts.data ?? []).map((a) => ({
+    value: a.id,
+    label: `${a.name} (${providerLabel[a.provider]})`,
+  }));
 
-  const selected = assets.data?.find((a) => a.id === selectedId);
-  // The single-asset answer also carries the asset's relations, so it is always fetched for the drawer.
-  const fetched = useAsset(selectedId, selectedId !== null);
-  const drawerAsset = fetched.data ?? selected;
+  // Links from before the asset page existed opened a drawer with ?asset=<id>.
+  const legacyAssetId = params.get('asset');
+  if (legacyAssetId) return <Navigate to={assetPath(legacyAssetId)} replace />;
 
   return (
     <>
@@ -73,7 +82,7 @@ export default function InventoryPage() {
         filtered={filtered}
         resetLabel="Clear filters"
         onReset={() => {
-          update({ provider: null, assetType: null, region: null, q: null });
+          update({ provider: null, assetType: null, region: null, accountId: null, shadow: null, q: null });
           setSearchKey((k) => k + 1);
         }}
       >
@@ -90,7 +99,7 @@ export default function InventoryPage() {
           data={ZProvider.options.map((p) => ({ value: p, label: providerLabel[p] }))}
           value={filters.provider}
           onChange={(provider) => update({ provider })}
-          w={200}
+          w={180}
           clearable
         />
         <MultiSelect
@@ -99,7 +108,7 @@ export default function InventoryPage() {
           data={typeOptions}
           value={filters.assetType}
           onChange={(assetType) => update({ assetType })}
-          w={260}
+          w={240}
           searchable
           clearable
         />
@@ -109,8 +118,31 @@ export default function InventoryPage() {
           data={regionOptions}
           value={filters.region}
           onChange={(region) => update({ region })}
+          w={200}
+          searchable
+          clearable
+        />
+        <Select
+          label="Account"
+          placeholder="Any"
+          data={
+            filters.accountId && !accountOptions.some((o) => o.value === filters.accountId)
+              ? [...accountOptions, { value: filters.accountId, label: 'Unknown account' }]
+              : accountOptions
+          }
+          value={filters.accountId ?? null}
+          onChange={(accountId) => update({ accountId })}
           w={220}
           searchable
+          clearable
+        />
+        <Select
+          label="Shadow AI"
+          placeholder="Any"
+          data={SHADOW_OPTIONS}
+          value={filters.shadow ?? null}
+          onChange={(shadow) => update({ shadow })}
+          w={210}
           clearable
         />
       </FilterBar>
@@ -133,56 +165,42 @@ export default function InventoryPage() {
           ),
         }}
         renderRow={(asset) => (
-          <AssetRow
-            key={asset.id}
-            asset={asset}
-            accountName={accountName(asset.accountId)}
-            onOpen={() => update({ asset: asset.id })}
-          />
+          <AssetRow key={asset.id} asset={asset} accountName={accountName(asset.accountId)} />
         )}
       />
-
-      <DetailDrawer
-        opened={selectedId !== null}
-        onClose={() => update({ asset: null })}
-        title={drawerAsset?.name ?? 'Asset'}
-      >
-        {drawerAsset ? (
-          <AssetDetails
-            asset={drawerAsset}
-            account={accounts.data?.find((a) => a.id === drawerAsset.accountId)}
-          />
-        ) : fetched.isError ? (
-          <ProblemAlert error={fetched.error} />
-        ) : (
-          <Stack>
-            <Skeleton height={16} />
-            <Skeleton height={16} width="70%" />
-            <Skeleton height={240} />
-          </Stack>
-        )}
-      </DetailDrawer>
     </>
   );
 }
 
-function AssetRow({
-  asset,
-  accountName,
-  onOpen,
-}: {
-  asset: TAsset;
-  accountName: string;
-  onOpen: () => void;
-}) {
+function AssetRow({ asset, accountName }: { asset: TAsset; accountName: string }) {
+  const navigate = useNavigate();
+  const href = assetPath(asset.id);
+  // The name is the link (keyboard, middle click); a click anywhere else on the row follows it too.
+  const open = (event: MouseEvent<HTMLTableRowElement>) => {
+    if (event.target instanceof Element && event.target.closest('a')) return;
+    void navigate(href);
+  };
   return (
-    <Table.Tr {...rowOpenProps(onOpen)}>
+    <Table.Tr onClick={open} style={{ cursor: 'pointer' }}>
       <Table.Td>
-        <Text size="sm" fw={600}>
+        <Anchor component={Link} to={href} size="sm" fw={600} c="inherit">
           {asset.name}
-        </Text>
+        </Anchor>
+        {asset.shadow ? (
+          <Tooltip label={asset.shadow.reasons.map((r) => r.title).join(' · ')} multiline maw={320}>
+            <Badge
+              color="orange"
+              size="xs"
+              ml={6}
+              variant="light"
+              leftSection={<IconAlertTriangle size={10} />}
+            >
+              Shadow AI
+            </Badge>
+          </Tooltip>
+        ) : null}
         {asset.deletedAt ? (
-          <Badge color="gray" size="xs">
+          <Badge color="gray" size="xs" ml={6}>
             Deleted
           </Badge>
         ) : null}
@@ -206,115 +224,6 @@ function AssetRow({
         <TimeAgo iso={asset.lastSeen} size="sm" />
       </Table.Td>
     </Table.Tr>
-  );
-}
-
-function AssetDetails({ asset, account }: { asset: TAsset; account: TCloudAccount | undefined }) {
-  const tags = Object.entries(asset.tags);
-  return (
-    <Stack gap="lg">
-      <Group gap="xs">
-        <Badge color="indigo">{assetTypeLabel(asset.assetType)}</Badge>
-        <Badge color="gray">{providerLabel[asset.provider]}</Badge>
-        <Badge color="gray">{asset.region}</Badge>
-        {asset.deletedAt ? <Badge color="gray">Deleted</Badge> : null}
-      </Group>
-
-      <DetailsList
-        items={[
-          { label: 'Native id', value: <CopyValue value={asset.nativeId} label="native id" /> },
-          {
-            label: 'Account',
-            value: account ? `${account.name} (${account.scopeIds.join(', ')})` : asset.accountId,
-          },
-          {
-            label: 'Asset type',
-            value: (
-              <Text size="sm" ff="monospace">
-                {asset.assetType}
-              </Text>
-            ),
-          },
-          { label: 'First seen', value: <TimeAgo iso={asset.firstSeen} size="sm" /> },
-          { label: 'Last seen', value: <TimeAgo iso={asset.lastSeen} size="sm" /> },
-          ...(asset.deletedAt
-            ? [{ label: 'Deleted', value: <TimeAgo iso={asset.deletedAt} size="sm" /> }]
-            : []),
-          {
-            label: 'Open findings',
-            value:
-              asset.openFindings > 0 ? (
-                <Button
-                  component={Link}
-                  to={`/findings?assetId=${asset.id}`}
-                  size="compact-sm"
-                  variant="light"
-                  color="red"
-                >
-                  View {asset.openFindings} open finding{asset.openFindings === 1 ? '' : 's'}
-                </Button>
-              ) : (
-                'None'
-              ),
-          },
-        ]}
-      />
-
-      <DetailSection title="Tags">
-        {tags.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No tags.
-          </Text>
-        ) : (
-          <Group gap={6}>
-            {tags.map(([key, value]) => (
-              <Badge key={key} color="gray" variant="outline" style={{ textTransform: 'none' }}>
-                {key}: {value}
-              </Badge>
-            ))}
-          </Group>
-        )}
-      </DetailSection>
-
-      <DetailSection title="Relations">
-        {!asset.relations ? (
-          <Text size="sm" c="dimmed">
-            Loading…
-          </Text>
-        ) : asset.relations.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No relations to other inventoried assets.
-          </Text>
-        ) : (
-          <Stack gap={4}>
-            {asset.relations.map((r) => (
-              <Group key={`${r.direction}-${r.kind}-${r.asset.id}`} gap={6} wrap="nowrap">
-                <Badge
-                  variant="light"
-                  color={r.direction === 'out' ? 'indigo' : 'gray'}
-                  style={{ textTransform: 'none' }}
-                >
-                  {r.direction === 'out' ? r.kind : `← ${r.kind}`}
-                </Badge>
-                <Anchor component={Link} to={`/inventory?asset=${r.asset.id}`} size="sm">
-                  {r.asset.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {assetTypeLabel(r.asset.assetType)}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
-        )}
-      </DetailSection>
-
-      <DetailSection title="Attributes">
-        <Text size="xs" c="dimmed">
-          As returned by the cloud API on the last scan.
-        </Text>
-        <JsonView value={asset.attributes} label="attributes" />
-      </DetailSection>
-    </Stack>
   );
 }
 

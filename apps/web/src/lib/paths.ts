@@ -1,0 +1,2 @@
+/** The console's own links that several pages build. */
+export const assetPath = (id: string) => `/inventory/${encodeURIComponent(id)}`;
