@@ -579,7 +579,57 @@ const PII_TYPES = [
   'CREDIT_DEBIT_CARD_NUMBER',
   'NAME',
 ] as const;
-const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+// Policy bodies shared by every guardrail that has them (never mutated): a sized estate builds quickly.
+const TOPIC_POLICY: NonNullable<GetGuardrailBody['topicPolicy']> = {
+  topics: [
+    {
+      name: 'InvestmentAdvice',
+      definition: 'Recommendations to buy, sell or hold financial products.',
+      examples: ['Which stocks should I buy this year?'],
+      type: 'DENY',
+    },
+  ],
+};
+const CONTENT_POLICIES = Object.fromEntries(
+  (['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const).map((strength) => [
+    strength,
+    {
+      filters: [
+        ...CONTENT_FILTERS.map((type) => ({
+          type,
+          inputStrength: 'HIGH' as const,
+          outputStrength: 'HIGH' as const,
+        })),
+        // Bedrock only allows NONE as the output strength of the prompt-attack filter.
+        { type: 'PROMPT_ATTACK', inputStrength: strength, outputStrength: 'NONE' as const },
+      ],
+    },
+  ]),
+) as Record<FilterStrength, NonNullable<GetGuardrailBody['contentPolicy']>>;
+const SENSITIVE_INFORMATION_POLICY: NonNullable<GetGuardrailBody['sensitiveInformationPolicy']> = {
+  piiEntities: PII_TYPES.map((type) => ({ type, action: type === 'NAME' ? 'ANONYMIZE' : 'BLOCK' })),
+  regexes: [
+    {
+      name: 'internal-account-number',
+      pattern: 'ACCT-[0-9]{8}',
+      action: 'ANONYMIZE',
+      description: 'Internal customer account numbers',
+    },
+  ],
+};
+const GROUNDING_POLICY: NonNullable<GetGuardrailBody['contextualGroundingPolicy']> = {
+  filters: [
+    { type: 'GROUNDING', threshold: 0.75 },
+    { type: 'RELEVANCE', threshold: 0.5 },
+  ],
+};
+const CHUNKING = {
+  chunkingConfiguration: {
+    chunkingStrategy: 'FIXED_SIZE',
+    fixedSizeChunkingConfiguration: { maxTokens: 300, overlapPercentage: 20 },
+  },
+};
+const ID_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
 
 /**
  * Builds the Bedrock estate. `size` undefined: the small fixed estate of BEDROCK_COUNTS; otherwise about
@@ -607,10 +657,11 @@ function sizedProfiles(region: BedrockRegion, assets: number): RegionProfiles {
   const kbCount = n('knowledgeBases');
   const dsCount = kbCount === 0 ? 0 : n('dataSources');
   const dsPool = cycle((p) => p.knowledgeBases.flatMap((kb) => kb.dataSources), dsCount);
-  const knowledgeBases = cycle((p) => p.knowledgeBases, kbCount).map((kb, i) => ({
+  const knowledgeBases = cycle((p) => p.knowledgeBases, kbCount).map((kb) => ({
     storage: kb.storage,
-    dataSources: dsPool.filter((_, j) => j % kbCount === i),
+    dataSources: [] as DataSourceProfile[],
   }));
+  dsPool.forEach((ds, j) => knowledgeBases[j % kbCount]!.dataSources.push(ds));
   return {
     customModels: cycle((p) => p.customModels, n('customModels')),
     importedModels: cycle((p) => p.importedModels, n('importedModels')),
@@ -688,7 +739,7 @@ class RegionBuilder {
 
   /** Ten upper-case letters and digits, as agents, knowledge bases and data sources are named. */
   private resourceId(): string {
-    return Array.from({ length: 10 }, () => this.rnd.pick([...ID_CHARS])).join('');
+    return Array.from({ length: 10 }, () => this.rnd.pick(ID_CHARS)).join('');
   }
 
   private times(): { created: string; updated: string; createdMs: number } {
@@ -819,56 +870,10 @@ class RegionBuilder {
         guardrailArn: arn,
         version,
         status: 'READY',
-        ...(p.topics && {
-          topicPolicy: {
-            topics: [
-              {
-                name: 'InvestmentAdvice',
-                definition: 'Recommendations to buy, sell or hold financial products.',
-                examples: ['Which stocks should I buy this year?'],
-                type: 'DENY',
-              },
-            ],
-          },
-        }),
-        ...(promptAttack !== null && {
-          contentPolicy: {
-            filters: [
-              ...CONTENT_FILTERS.map((type) => ({
-                type,
-                inputStrength: 'HIGH' as const,
-                outputStrength: 'HIGH' as const,
-              })),
-              // Bedrock only allows NONE as the output strength of the prompt-attack filter.
-              { type: 'PROMPT_ATTACK', inputStrength: promptAttack, outputStrength: 'NONE' as const },
-            ],
-          },
-        }),
-        ...(p.sensitive && {
-          sensitiveInformationPolicy: {
-            piiEntities: PII_TYPES.map((type) => ({
-              type,
-              action: type === 'NAME' ? ('ANONYMIZE' as const) : ('BLOCK' as const),
-            })),
-            regexes: [
-              {
-                name: 'internal-account-number',
-                pattern: 'ACCT-[0-9]{8}',
-                action: 'ANONYMIZE',
-                description: 'Internal customer account numbers',
-              },
-            ],
-          },
-        }),
-        ...(p.grounding &&
-          !weak && {
-            contextualGroundingPolicy: {
-              filters: [
-                { type: 'GROUNDING' as const, threshold: 0.75 },
-                { type: 'RELEVANCE' as const, threshold: 0.5 },
-              ],
-            },
-          }),
+        ...(p.topics && { topicPolicy: TOPIC_POLICY }),
+        ...(promptAttack !== null && { contentPolicy: CONTENT_POLICIES[promptAttack] }),
+        ...(p.sensitive && { sensitiveInformationPolicy: SENSITIVE_INFORMATION_POLICY }),
+        ...(p.grounding && !weak && { contextualGroundingPolicy: GROUNDING_POLICY }),
         createdAt: created,
         updatedAt: updated,
         blockedInputMessaging: 'Sorry, I cannot help with that request.',
@@ -984,12 +989,7 @@ class RegionBuilder {
       status: 'AVAILABLE',
       dataSourceConfiguration,
       ...(p.kms && { serverSideEncryptionConfiguration: { kmsKeyArn: this.kmsKey() } }),
-      vectorIngestionConfiguration: {
-        chunkingConfiguration: {
-          chunkingStrategy: 'FIXED_SIZE',
-          fixedSizeChunkingConfiguration: { maxTokens: 300, overlapPercentage: 20 },
-        },
-      },
+      vectorIngestionConfiguration: CHUNKING,
       dataDeletionPolicy: this.rnd.chance(0.5) ? 'RETAIN' : 'DELETE',
       createdAt: created,
       updatedAt: updated,
