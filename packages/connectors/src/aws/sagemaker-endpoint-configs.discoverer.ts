@@ -5,7 +5,13 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { ServiceDiscoverer } from '../types';
 import { MODEL_ASSET_TYPE } from './sagemaker-models.discoverer';
-import { sageMakerResourceDiscoverer, type TAssetRelation } from './sagemaker-resource.discoverer';
+import {
+  kmsRelation,
+  s3Relation,
+  sageMakerResourceDiscoverer,
+  uniqueRelations,
+  type TAssetRelation,
+} from './sagemaker-resource.discoverer';
 
 export const ENDPOINT_CONFIG_ASSET_TYPE = 'aws.sagemaker.endpoint_config';
 
@@ -15,7 +21,8 @@ export const ENDPOINT_CONFIG_ASSET_TYPE = 'aws.sagemaker.endpoint_config';
  * lower-cases names in ARNs, and partitions differ), so the model's ARN is taken from DescribeModel, once per
  * model and run. The edge is recorded here rather than as model `served_by` because a config lists its
  * models, while a model would have to scan every config. A variant whose model was deleted (SageMaker allows
- * that) gets no edge. Needs sagemaker:DescribeModel besides the endpoint config permissions.
+ * that) gets no edge. Needs sagemaker:DescribeModel besides the endpoint config permissions. Also
+ * `encrypted_by` (KmsKeyId, DataCaptureConfig.KmsKeyId) and `writes_output` (the data capture bucket).
  */
 export const sagemakerEndpointConfigsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerResourceDiscoverer({
   service: 'sagemaker.endpoint_configs',
@@ -31,7 +38,11 @@ export const sagemakerEndpointConfigsDiscoverer: ServiceDiscoverer<'aws'> = sage
   displayName: (described) => described.EndpointConfigName,
   relations: async (described, lookups, client, sendOptions) => {
     const names = [...new Set((described.ProductionVariants ?? []).map((v) => v.ModelName))];
-    const relations: TAssetRelation[] = [];
+    const relations: TAssetRelation[] = [
+      ...kmsRelation(described.KmsKeyId),
+      ...kmsRelation(described.DataCaptureConfig?.KmsKeyId),
+      ...s3Relation('writes_output', described.DataCaptureConfig?.DestinationS3Uri),
+    ];
     for (const name of names) {
       if (!name) continue;
       const model = await lookups.lookup('DescribeModel', name, () =>
@@ -41,6 +52,6 @@ export const sagemakerEndpointConfigsDiscoverer: ServiceDiscoverer<'aws'> = sage
         relations.push({ kind: 'serves_model', toAssetType: MODEL_ASSET_TYPE, toNativeId: model.ModelArn });
       }
     }
-    return relations;
+    return uniqueRelations(relations);
   },
 });

@@ -11,14 +11,15 @@ import {
 } from '@aispm/cloud-sim';
 import type { TAssetRecord, TAwsCredentials } from '@aispm/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsDiscoverers } from '../index';
 import { ConnectorError, type AwsTarget, type DiscoveryOptions, type ServiceDiscoverer } from '../types';
 import { closeAwsClients } from './clients';
 import { sagemakerEndpointConfigsDiscoverer } from './sagemaker-endpoint-configs.discoverer';
 import { sagemakerEndpointsDiscoverer } from './sagemaker-endpoints.discoverer';
+import { sagemakerLifecycleConfigsDiscoverer } from './sagemaker-lifecycle-configs.discoverer';
 import { sagemakerModelsDiscoverer } from './sagemaker-models.discoverer';
 import { sagemakerNotebooksDiscoverer } from './sagemaker-notebooks.discoverer';
 import { sagemakerTrainingJobsDiscoverer } from './sagemaker-training-jobs.discoverer';
+import { sagemakerDiscoverers } from './sagemaker.registry';
 
 const demoKeys: TAwsCredentials = {
   kind: 'access_key',
@@ -94,7 +95,8 @@ async function collect(
   opts?: DiscoveryOptions,
 ): Promise<TAssetRecord[][]> {
   const pages: TAssetRecord[][] = [];
-  for await (const page of discoverer.discover(target, opts)) pages.push(page);
+  // These discoverers are given no change tokens, so every item is a full record.
+  for await (const page of discoverer.discover(target, opts)) pages.push(page as TAssetRecord[]);
   return pages;
 }
 
@@ -130,7 +132,11 @@ describe('SageMaker model, endpoint config, endpoint and training job discoverer
 
   beforeAll(async () => {
     sim = await startSimulator({ port: 0 });
-    for (const c of [...CASES.map((x) => x.discoverer), sagemakerNotebooksDiscoverer]) {
+    for (const c of [
+      ...CASES.map((x) => x.discoverer),
+      sagemakerNotebooksDiscoverer,
+      sagemakerLifecycleConfigsDiscoverer,
+    ]) {
       for (const region of REGIONS) {
         all.set(`${c.service}|${region}`, (await collect(c, targetFor(sim, region))).flat());
       }
@@ -145,12 +151,21 @@ describe('SageMaker model, endpoint config, endpoint and training job discoverer
   const allRecords = () => [...all.values()].flat();
 
   it('runs every SageMaker discoverer in a scan', () => {
-    expect(awsDiscoverers.map((d) => d.service)).toEqual([
+    expect(sagemakerDiscoverers.map((d) => d.service)).toEqual([
       'sagemaker.notebooks',
       'sagemaker.models',
       'sagemaker.endpoint_configs',
       'sagemaker.endpoints',
       'sagemaker.training_jobs',
+      'sagemaker.notebook_lifecycle_configs',
+      'sagemaker.domains',
+      'sagemaker.user_profiles',
+      'sagemaker.processing_jobs',
+      'sagemaker.model_package_groups',
+      'sagemaker.model_packages',
+      'sagemaker.feature_groups',
+      'sagemaker.pipelines',
+      'sagemaker.monitoring_schedules',
     ]);
   });
 
@@ -223,7 +238,7 @@ describe('SageMaker model, endpoint config, endpoint and training job discoverer
     expect(Object.keys(job.attributes)).not.toContain('TrainingEndTime');
   });
 
-  it('points every declared relation at the ARN of a resource in the estate, or at the IAM role returned', () => {
+  it('points every declared relation at the ARN of a resource in the estate, or at a role, key or bucket ARN', () => {
     const known = new Map(allRecords().map((r) => [r.nativeId, r.assetType]));
     const relations = allRecords().flatMap((r) => r.relations ?? []);
     expect(relations.length).toBeGreaterThan(0);
@@ -231,6 +246,12 @@ describe('SageMaker model, endpoint config, endpoint and training job discoverer
       if (rel.kind === 'uses_role') {
         expect(rel).toMatchObject({ toAssetType: 'aws.iam.role' });
         expect(rel.toNativeId).toMatch(/^arn:aws:iam::123456789012:role\//);
+      } else if (rel.kind === 'encrypted_by') {
+        expect(rel).toMatchObject({ toAssetType: 'aws.kms.key' });
+        expect(rel.toNativeId).toMatch(/^arn:aws:kms:(us-east-1|eu-west-1):123456789012:key\/[0-9a-f-]{36}$/);
+      } else if (rel.kind === 'reads_data' || rel.kind === 'writes_output') {
+        expect(rel).toMatchObject({ toAssetType: 'aws.s3.bucket' });
+        expect(rel.toNativeId).toMatch(/^arn:aws:s3:::[a-z0-9.-]+$/);
       } else {
         expect(known.get(rel.toNativeId), `${rel.kind} -> ${rel.toNativeId}`).toBe(rel.toAssetType);
       }

@@ -31,7 +31,8 @@ function targetFor(
 
 async function collect(target: AwsTarget, opts?: DiscoveryOptions): Promise<TAssetRecord[][]> {
   const pages: TAssetRecord[][] = [];
-  for await (const page of discoverer.discover(target, opts)) pages.push(page);
+  // These discoverers are given no change tokens, so every item is a full record.
+  for await (const page of discoverer.discover(target, opts)) pages.push(page as TAssetRecord[]);
   return pages;
 }
 

@@ -29,13 +29,38 @@ export interface SageMakerResourceSpec<TPage, TSummary, TDescribed extends objec
   assetType: string;
   listOperation: string;
   describeOperation: string;
-  list(client: SageMakerClient, pageSize: number, sendOptions: SendOptions): AsyncIterable<TPage>;
+  /**
+   * A listing that needs a parent listed first (a model group's versions): the parent List, yielding the
+   * parent names of each page. `list` then runs once per parent, with its name.
+   */
+  parents?: {
+    listOperation: string;
+    list(
+      client: SageMakerClient,
+      pageSize: number,
+      sendOptions: SendOptions,
+    ): AsyncIterable<readonly string[]>;
+  };
+  list(
+    client: SageMakerClient,
+    pageSize: number,
+    sendOptions: SendOptions,
+    parent?: string,
+  ): AsyncIterable<TPage>;
   summaries(page: TPage): readonly TSummary[] | undefined;
   nameOf(summary: TSummary): string | undefined;
-  describe(client: SageMakerClient, name: string, sendOptions: SendOptions): Promise<TDescribed>;
+  /** Describes the listed resource (by name, or by whatever else the summary gives). */
+  describe(
+    client: SageMakerClient,
+    name: string,
+    sendOptions: SendOptions,
+    summary: TSummary,
+  ): Promise<TDescribed>;
   /** The ARN exactly as the API returned it; never rebuilt from a name. */
   arnOf(described: TDescribed, summary: TSummary): string | undefined;
   displayName(described: TDescribed): string | undefined;
+  /** The record's attributes; the Describe output as returned (see toAssetAttributes) when absent. */
+  attributes?(described: TDescribed): Record<string, unknown>;
   relations?(
     described: TDescribed,
     lookups: RelationLookups,
@@ -77,8 +102,27 @@ async function* discover<TPage, TSummary, TDescribed extends object>(
   const limiter = opts.limiter;
   const limit = <T>(call: () => Promise<T>): Promise<T> => (limiter ? limiter.run(call) : call());
 
+  const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
+  async function* pages(): AsyncGenerator<TPage> {
+    if (!spec.parents) {
+      yield* spec.list(client, pageSize, sendOptions);
+      return;
+    }
+    const parentPages = spec.parents.list(client, pageSize, sendOptions)[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<readonly string[]>;
+      try {
+        next = await parentPages.next();
+      } catch (err) {
+        throw toConnectorError(err, ctx(spec.parents.listOperation));
+      }
+      if (next.done) return;
+      for (const parent of next.value) yield* spec.list(client, pageSize, sendOptions, parent);
+    }
+  }
+
   try {
-    for await (const page of spec.list(client, opts.pageSize ?? DEFAULT_PAGE_SIZE, sendOptions)) {
+    for await (const page of pages()) {
       opts.signal?.throwIfAborted();
       const records = await mapWithConcurrency(spec.summaries(page) ?? [], DESCRIBE_CONCURRENCY, (summary) =>
         describeOne(spec, { client, summary, target, sendOptions, ctx, lookups, limit }),
@@ -119,7 +163,7 @@ async function describeOne<TPage, TSummary, TDescribed extends object>(
   const listedName = spec.nameOf(summary) ?? '';
   let described: TDescribed;
   try {
-    described = await limit(() => spec.describe(client, listedName, sendOptions));
+    described = await limit(() => spec.describe(client, listedName, sendOptions, summary));
   } catch (err) {
     if (isGone(err)) return null;
     throw toConnectorError(err, ctx(spec.describeOperation));
@@ -150,7 +194,7 @@ async function describeOne<TPage, TSummary, TDescribed extends object>(
     nativeId: arn,
     name: spec.displayName(described) ?? listedName,
     region: target.region,
-    attributes: toAssetAttributes(described),
+    attributes: spec.attributes ? spec.attributes(described) : toAssetAttributes(described),
     tags,
     relations,
   };
@@ -180,12 +224,41 @@ export function roleRelation(roleArn: string | undefined): TAssetRelation[] {
 }
 
 /**
+ * An `encrypted_by` edge to a KMS key, when the key is given as a key ARN (the KMS family lists keys by
+ * KeyArn). A bare key id or an alias names no listed key, so it gets no edge; the attribute still shows it.
+ */
+export function kmsRelation(keyId: string | undefined): TAssetRelation[] {
+  return keyId && /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:key\/.+/.test(keyId)
+    ? [{ kind: 'encrypted_by', toAssetType: 'aws.kms.key', toNativeId: keyId }]
+    : [];
+}
+
+/** A `reads_data` / `writes_output` edge to the bucket of an `s3://bucket/...` URI (`arn:aws:s3:::bucket`). */
+export function s3Relation(kind: 'reads_data' | 'writes_output', uri: string | undefined): TAssetRelation[] {
+  const bucket = /^s3:\/\/([^/]+)/.exec(uri ?? '')?.[1];
+  return bucket ? [{ kind, toAssetType: 'aws.s3.bucket', toNativeId: `arn:aws:s3:::${bucket}` }] : [];
+}
+
+/** The relations without repeats (two channels in one bucket make one edge). */
+export function uniqueRelations(relations: readonly TAssetRelation[]): TAssetRelation[] {
+  const seen = new Set<string>();
+  return relations.filter((r) => {
+    const key = `${r.kind}\0${r.toAssetType}\0${r.toNativeId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
  * SageMaker reports a resource that no longer exists as a ValidationException, not a 404: "RecordNotFound"
  * (notebooks), 'Could not find model "arn:..."' (models, endpoint configs, endpoints), "Requested resource
- * not found." (training jobs).
+ * not found." (training jobs), "... does not exist." (model registry, lifecycle configs). Studio domains and
+ * profiles, feature groups, pipelines and monitoring schedules answer with a ResourceNotFound error instead.
  */
 export function isGone(err: unknown): boolean {
   const e = err as { name?: unknown; message?: unknown };
+  if (e?.name === 'ResourceNotFound') return true;
   return (
     e?.name === 'ValidationException' &&
     typeof e.message === 'string' &&

@@ -1,10 +1,20 @@
 import { DescribeTrainingJobCommand, paginateListTrainingJobs } from '@aws-sdk/client-sagemaker';
 import type { ServiceDiscoverer } from '../types';
-import { roleRelation, sageMakerResourceDiscoverer } from './sagemaker-resource.discoverer';
+import {
+  kmsRelation,
+  roleRelation,
+  s3Relation,
+  sageMakerResourceDiscoverer,
+  uniqueRelations,
+} from './sagemaker-resource.discoverer';
 
 export const TRAINING_JOB_ASSET_TYPE = 'aws.sagemaker.training_job';
 
-/** SageMaker training jobs of one region (every status, as listed). Relation: `uses_role` (RoleArn). */
+/**
+ * SageMaker training jobs of one region (every status, as listed). Relations: `uses_role` (RoleArn),
+ * `reads_data` (each S3 input channel's bucket), `writes_output` (the S3OutputPath bucket), `encrypted_by`
+ * (the output key and the volume key, when given as key ARNs).
+ */
 export const sagemakerTrainingJobsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerResourceDiscoverer({
   service: 'sagemaker.training_jobs',
   assetType: TRAINING_JOB_ASSET_TYPE,
@@ -17,5 +27,16 @@ export const sagemakerTrainingJobsDiscoverer: ServiceDiscoverer<'aws'> = sageMak
     client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }), sendOptions),
   arnOf: (described, summary) => described.TrainingJobArn ?? summary.TrainingJobArn,
   displayName: (described) => described.TrainingJobName,
-  relations: (described) => Promise.resolve(roleRelation(described.RoleArn)),
+  relations: (d) =>
+    Promise.resolve(
+      uniqueRelations([
+        ...roleRelation(d.RoleArn),
+        ...(d.InputDataConfig ?? []).flatMap((c) =>
+          s3Relation('reads_data', c.DataSource?.S3DataSource?.S3Uri),
+        ),
+        ...s3Relation('writes_output', d.OutputDataConfig?.S3OutputPath),
+        ...kmsRelation(d.OutputDataConfig?.KmsKeyId),
+        ...kmsRelation(d.ResourceConfig?.VolumeKmsKeyId),
+      ]),
+    ),
 });
