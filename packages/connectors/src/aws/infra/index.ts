@@ -1,4 +1,22 @@
 import type { ServiceDiscoverer } from '../../types';
+import { ec2InstancesDiscoverer } from './ec2-instances.discoverer';
+import { ec2VpcEndpointsDiscoverer } from './ec2-vpc-endpoints.discoverer';
+import { iamPoliciesDiscoverer } from './iam-policies.discoverer';
+import { iamRolesDiscoverer } from './iam-roles.discoverer';
+import { kmsKeysDiscoverer } from './kms-keys.discoverer';
+import { s3BucketsDiscoverer } from './s3-buckets.discoverer';
 
-/** The infrastructure AI assets point at: IAM roles and policies, S3 buckets, KMS keys, VPC endpoints. */
-export const awsInfraDiscoverers: ServiceDiscoverer<'aws'>[] = [];
+export { AWS_INFRA_READ_ACTIONS } from './permissions';
+
+/**
+ * The infrastructure AI assets point at: IAM roles and policies and S3 buckets (global: once per account),
+ * KMS keys, VPC endpoints and EC2 instances (per region).
+ */
+export const awsInfraDiscoverers: ServiceDiscoverer<'aws'>[] = [
+  iamRolesDiscoverer,
+  iamPoliciesDiscoverer,
+  s3BucketsDiscoverer,
+  kmsKeysDiscoverer,
+  ec2VpcEndpointsDiscoverer,
+  ec2InstancesDiscoverer,
+];
