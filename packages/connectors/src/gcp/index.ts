@@ -1,13 +1,24 @@
-import type { ConnectionTestResult } from '../aws/connection-test';
-import type { GcpTarget, ServiceDiscoverer } from '../types';
+import type { ServiceDiscoverer } from '../types';
+import { enabledServicesDiscoverer } from './service-usage.discoverer';
+import { storageBucketsDiscoverer } from './storage.discoverer';
+import { vertexDiscoverers } from './vertex.discoverers';
+import { workbenchInstancesDiscoverer } from './workbench.discoverer';
 
-/** Every Google Cloud listing (Vertex AI, Workbench, Cloud Storage, Service Usage). */
-export const gcpDiscoverers: ServiceDiscoverer<'gcp'>[] = [];
+export { testGcpConnection } from './connection-test';
+export { closeGcpClients } from './clients';
+export { GCP_READ_PERMISSIONS, gcpReaderCustomRole, type GcpCustomRole } from './least-privilege';
+export { vertexDiscoverers } from './vertex.discoverers';
+export { workbenchInstancesDiscoverer } from './workbench.discoverer';
+export { storageBucketsDiscoverer } from './storage.discoverer';
+export { enabledServicesDiscoverer } from './service-usage.discoverer';
 
-export function testGcpConnection(_target: GcpTarget): Promise<ConnectionTestResult> {
-  return Promise.resolve({
-    ok: false,
-    code: 'Unknown',
-    message: 'Google Cloud connections are not available in this version yet',
-  });
-}
+/**
+ * Every Google Cloud listing: Vertex AI collections and Workbench instances per location, Cloud Storage buckets
+ * and enabled services once per project.
+ */
+export const gcpDiscoverers: ServiceDiscoverer<'gcp'>[] = [
+  ...vertexDiscoverers,
+  workbenchInstancesDiscoverer,
+  storageBucketsDiscoverer,
+  enabledServicesDiscoverer,
+];
