@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEstate, notebooksInRegion } from '../estate';
+import { buildMlEstate } from '../ml-estate';
 import { AwsJsonError } from './aws-json.protocol';
 import {
   handleSageMaker,
@@ -250,4 +251,294 @@ describe.each([
     const r = resources[0]!;
     expect(call('ListTags', { ResourceArn: r.arn })).toEqual({ Tags: r.tags });
   });
+});
+
+describe.each([
+  {
+    listOp: 'ListNotebookInstanceLifecycleConfigs',
+    describeOp: 'DescribeNotebookInstanceLifecycleConfig',
+    key: 'NotebookInstanceLifecycleConfigs',
+    arnField: 'NotebookInstanceLifecycleConfigArn',
+    kind: 'lifecycleConfigs',
+    describeInput: (r: { name: string }) => ({ NotebookInstanceLifecycleConfigName: r.name }),
+    missing: { NotebookInstanceLifecycleConfigName: 'nope' },
+    notFound: [
+      'ValidationException',
+      /^Unable to describe Notebook Instance Lifecycle Config 'arn:aws:sagemaker:us-east-1:123456789012:notebook-instance-lifecycle-config\/nope'\. \(Details: Notebook Instance Lifecycle Config does not exist\.\)$/,
+    ],
+  },
+  {
+    listOp: 'ListDomains',
+    describeOp: 'DescribeDomain',
+    key: 'Domains',
+    arnField: 'DomainArn',
+    kind: 'domains',
+    describeInput: (r: { describe: object }) => ({ DomainId: (r.describe as JsonObject).DomainId }),
+    missing: { DomainId: 'd-000000000000' },
+    notFound: ['ResourceNotFound', /domain\/d-000000000000/],
+  },
+  {
+    listOp: 'ListUserProfiles',
+    describeOp: 'DescribeUserProfile',
+    key: 'UserProfiles',
+    arnField: 'UserProfileName',
+    kind: 'userProfiles',
+    describeInput: (r: { name: string; describe: object }) => ({
+      DomainId: (r.describe as JsonObject).DomainId,
+      UserProfileName: r.name,
+    }),
+    missing: { DomainId: 'd-000000000000', UserProfileName: 'nobody' },
+    notFound: ['ResourceNotFound', /does not exist/],
+  },
+  {
+    listOp: 'ListProcessingJobs',
+    describeOp: 'DescribeProcessingJob',
+    key: 'ProcessingJobSummaries',
+    arnField: 'ProcessingJobArn',
+    kind: 'processingJobs',
+    describeInput: (r: { name: string }) => ({ ProcessingJobName: r.name }),
+    missing: { ProcessingJobName: 'nope' },
+    notFound: ['ValidationException', /^Could not find requested job with name nope$/],
+  },
+  {
+    listOp: 'ListModelPackageGroups',
+    describeOp: 'DescribeModelPackageGroup',
+    key: 'ModelPackageGroupSummaryList',
+    arnField: 'ModelPackageGroupArn',
+    kind: 'modelPackageGroups',
+    describeInput: (r: { name: string }) => ({ ModelPackageGroupName: r.name }),
+    missing: { ModelPackageGroupName: 'nope' },
+    notFound: [
+      'ValidationException',
+      /^ModelPackageGroup arn:.*:model-package-group\/nope does not exist\.$/,
+    ],
+  },
+  {
+    listOp: 'ListFeatureGroups',
+    describeOp: 'DescribeFeatureGroup',
+    key: 'FeatureGroupSummaries',
+    arnField: 'FeatureGroupArn',
+    kind: 'featureGroups',
+    describeInput: (r: { name: string }) => ({ FeatureGroupName: r.name }),
+    missing: { FeatureGroupName: 'nope' },
+    notFound: ['ResourceNotFound', /can't find a FeatureGroup with name nope$/],
+  },
+  {
+    listOp: 'ListPipelines',
+    describeOp: 'DescribePipeline',
+    key: 'PipelineSummaries',
+    arnField: 'PipelineArn',
+    kind: 'pipelines',
+    describeInput: (r: { name: string }) => ({ PipelineName: r.name }),
+    missing: { PipelineName: 'nope' },
+    notFound: ['ResourceNotFound', /pipeline\/nope' does not exist\.$/],
+  },
+  {
+    listOp: 'ListMonitoringSchedules',
+    describeOp: 'DescribeMonitoringSchedule',
+    key: 'MonitoringScheduleSummaries',
+    arnField: 'MonitoringScheduleArn',
+    kind: 'monitoringSchedules',
+    describeInput: (r: { name: string }) => ({ MonitoringScheduleName: r.name }),
+    missing: { MonitoringScheduleName: 'nope' },
+    notFound: ['ResourceNotFound', /monitoring-schedule\/nope does not exist\.$/],
+  },
+] as const)(
+  '$listOp / $describeOp',
+  ({ listOp, describeOp, key, arnField, kind, describeInput, missing, notFound }) => {
+    const resources = (
+      estate[kind] as readonly { region: string; name: string; arn: string; describe: object }[]
+    ).filter((r) => r.region === 'us-east-1');
+    const idOf = (r: { name: string; arn: string }) => (arnField === 'UserProfileName' ? r.name : r.arn);
+
+    it('walks every resource of the region once through NextToken, one item per page', () => {
+      const seen: string[] = [];
+      let token: string | undefined;
+      let pages = 0;
+      do {
+        const page = call(listOp, { MaxResults: 1, ...(token && { NextToken: token }) });
+        seen.push(...(page[key] as JsonObject[]).map((i) => i[arnField] as string));
+        token = page.NextToken as string | undefined;
+        pages++;
+      } while (token);
+      expect(pages).toBe(resources.length);
+      expect(seen.sort()).toEqual(resources.map(idOf).sort());
+      expect(call(listOp, {}, 'ap-south-1')[key]).toEqual([]);
+    });
+
+    it('describes a listed resource and answers an unknown one as SageMaker does', () => {
+      const r = resources[0]!;
+      expect(call(describeOp, describeInput(r as never))).toBe(r.describe);
+      const err = errorOf(() => call(describeOp, missing));
+      expect(err.status).toBe(400);
+      expect(err.type).toBe(notFound[0]);
+      expect(err.message).toMatch(notFound[1]);
+    });
+
+    it('returns summaries without the security details of Describe', () => {
+      const summary = (call(listOp, { MaxResults: 100 })[key] as JsonObject[])[0]!;
+      for (const detail of ['KmsKeyId', 'OnStart', 'UserSettings', 'NetworkConfig', 'PipelineDefinition'])
+        expect(summary).not.toHaveProperty(detail);
+    });
+  },
+);
+
+describe('ListModelPackages / DescribeModelPackage', () => {
+  const groups = estate.modelPackageGroups.filter((g) => g.region === 'us-east-1');
+  const versionsOf = (group: string) =>
+    (
+      call('ListModelPackages', { ModelPackageGroupName: group, MaxResults: 100 })
+        .ModelPackageSummaryList as JsonObject[]
+    ).map((s) => s.ModelPackageArn);
+
+  it('lists a group versions when the group is named, and no unversioned packages otherwise', () => {
+    for (const g of groups) {
+      expect(versionsOf(g.name).sort()).toEqual(
+        estate.modelPackages
+          .filter((p) => p.region === 'us-east-1' && p.name === g.name)
+          .map((p) => p.arn)
+          .sort(),
+      );
+      // The group filter ignores case, like the rest of SageMaker's names.
+      expect(versionsOf(g.name.toUpperCase())).toEqual(versionsOf(g.name));
+    }
+    expect(call('ListModelPackages').ModelPackageSummaryList).toEqual([]);
+    expect(
+      (
+        call('ListModelPackages', { ModelPackageType: 'Versioned', MaxResults: 100 })
+          .ModelPackageSummaryList as unknown[]
+      ).length,
+    ).toBe(estate.modelPackages.filter((p) => p.region === 'us-east-1').length);
+  });
+
+  it('filters by approval status and pages within a group', () => {
+    const approved = call('ListModelPackages', {
+      ModelPackageType: 'Both',
+      ModelApprovalStatus: 'Approved',
+      MaxResults: 100,
+    }).ModelPackageSummaryList as JsonObject[];
+    expect(approved.length).toBeGreaterThan(0);
+    expect(approved.every((s) => s.ModelApprovalStatus === 'Approved')).toBe(true);
+    const first = call('ListModelPackages', { ModelPackageGroupName: groups[0]!.name, MaxResults: 1 });
+    expect(first.NextToken).toEqual(expect.any(String));
+    expect(requestedPage('ListModelPackages', { NextToken: first.NextToken })).toBe(2);
+  });
+
+  it('describes a version by ARN; a bare name of a versioned package is not found', () => {
+    const p = estate.modelPackages.find((x) => x.region === 'us-east-1')!;
+    expect(call('DescribeModelPackage', { ModelPackageName: p.arn })).toBe(p.describe);
+    const err = errorOf(() => call('DescribeModelPackage', { ModelPackageName: `${p.arn.slice(0, -1)}99` }));
+    expect([err.type, err.message]).toEqual([
+      'ValidationException',
+      `ModelPackage ${p.arn.slice(0, -1)}99 does not exist.`,
+    ]);
+  });
+});
+
+describe('filters and sorting of the new listings', () => {
+  it('lists a domain user profiles, sorted by creation time ascending by default', () => {
+    const domain = estate.domains.find((d) => d.region === 'us-east-1')!;
+    const listed = call('ListUserProfiles', { DomainIdEquals: domain.describe.DomainId, MaxResults: 100 })
+      .UserProfiles as { DomainId: string; CreationTime: number }[];
+    expect(listed.length).toBe(
+      estate.userProfiles.filter((u) => u.describe.DomainId === domain.describe.DomainId).length,
+    );
+    expect(listed.every((u) => u.DomainId === domain.describe.DomainId)).toBe(true);
+    const times = listed.map((u) => u.CreationTime);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('lists the monitoring schedules of one endpoint, and filters pipelines by name prefix', () => {
+    const schedule = estate.monitoringSchedules.find((m) => m.region === 'us-east-1')!;
+    const forEndpoint = call('ListMonitoringSchedules', { EndpointName: schedule.describe.EndpointName })
+      .MonitoringScheduleSummaries as JsonObject[];
+    expect(forEndpoint.map((s) => s.MonitoringScheduleArn)).toContain(schedule.arn);
+    expect(forEndpoint.every((s) => s.EndpointName === schedule.describe.EndpointName)).toBe(true);
+    expect(forEndpoint[0]).toHaveProperty('MonitoringJobDefinitionName');
+    const pipeline = estate.pipelines.find((p) => p.region === 'us-east-1')!;
+    const prefixed = call('ListPipelines', { PipelineNamePrefix: pipeline.name.slice(0, 6) })
+      .PipelineSummaries as JsonObject[];
+    expect(prefixed.map((p) => p.PipelineArn)).toContain(pipeline.arn);
+    expect(call('ListPipelines', { PipelineNamePrefix: 'zzz' }).PipelineSummaries).toEqual([]);
+  });
+
+  it('sorts lifecycle configs by name when asked, and rejects an unknown SortBy with the allowed values', () => {
+    const names = (
+      call('ListNotebookInstanceLifecycleConfigs', {
+        SortBy: 'Name',
+        SortOrder: 'Ascending',
+        MaxResults: 100,
+      }).NotebookInstanceLifecycleConfigs as JsonObject[]
+    ).map((c) => (c.NotebookInstanceLifecycleConfigName as string).toLowerCase());
+    expect(names).toEqual([...names].sort());
+    expect(errorOf(() => call('ListNotebookInstanceLifecycleConfigs', { SortBy: 'Status' })).message).toMatch(
+      /enum value set: \[Name, CreationTime, LastModifiedTime\]/,
+    );
+  });
+
+  it('holds every lifecycle config a notebook names, in the notebook region', () => {
+    for (const nb of estate.notebooks) {
+      const name = nb.describe.NotebookInstanceLifecycleConfigName;
+      if (name)
+        expect(
+          call(
+            'DescribeNotebookInstanceLifecycleConfig',
+            { NotebookInstanceLifecycleConfigName: name },
+            nb.region,
+          ),
+        ).toBeDefined();
+    }
+  });
+
+  it('returns the tags of a user profile and a model package by ARN, region-scoped', () => {
+    for (const r of [estate.userProfiles[0]!, estate.modelPackages[0]!]) {
+      expect(call('ListTags', { ResourceArn: r.arn }, r.region)).toEqual({ Tags: r.tags });
+      const other = r.region === 'us-east-1' ? 'eu-west-1' : 'us-east-1';
+      expect(errorOf(() => call('ListTags', { ResourceArn: r.arn }, other)).type).toBe('ValidationException');
+    }
+  });
+});
+
+// The sized tests build 36,000 resources: the limits below only keep a loaded machine from failing them.
+describe('sized SageMaker estate', () => {
+  it('builds about the asked number of assets, with unique names per region and kind', () => {
+    const ml = buildMlEstate(42, 36_000);
+    const kinds = Object.keys(ml) as (keyof typeof ml)[];
+    const total = kinds.reduce((n, k) => n + ml[k].length, 0);
+    expect(Math.abs(total - 36_000)).toBeLessThanOrEqual(36_000 * 0.05);
+    // Training jobs and model versions dominate.
+    expect(ml.trainingJobs.length).toBeGreaterThan(ml.models.length);
+    expect(ml.modelPackages.length).toBeGreaterThan(ml.processingJobs.length);
+    for (const k of kinds) {
+      if (k === 'modelPackages') continue; // versions share their group's name; their ARNs differ
+      for (const region of ['us-east-1', 'eu-west-1']) {
+        const here = (ml[k] as { region: string; name: string; describe: object }[]).filter(
+          (r) => r.region === region,
+        );
+        const key = (r: (typeof here)[number]) =>
+          k === 'userProfiles' ? `${(r.describe as JsonObject).DomainId}/${r.name}` : r.name;
+        expect(new Set(here.map((r) => key(r).toLowerCase())).size, `${k} ${region}`).toBe(here.length);
+      }
+    }
+    expect(new Set(ml.modelPackages.map((p) => p.arn)).size).toBe(ml.modelPackages.length);
+  }, 60_000);
+
+  it('walks a kind of a sized estate exactly once through NextToken', () => {
+    // The SageMaker share of a 100k-asset estate, on top of the small default estate of the other families.
+    const big = { ...estate, ...buildMlEstate(42, 36_000) };
+    const ctx = { estate: big, region: 'us-east-1' };
+    const expected = big.trainingJobs.filter((j) => j.region === 'us-east-1').length;
+    let token: string | undefined;
+    let seen = 0;
+    do {
+      const page = handleSageMaker(
+        'ListTrainingJobs',
+        { MaxResults: 100, ...(token && { NextToken: token }) },
+        ctx,
+      ) as JsonObject;
+      seen += (page.TrainingJobSummaries as unknown[]).length;
+      token = page.NextToken as string | undefined;
+    } while (token);
+    expect(seen).toBe(expected);
+  }, 60_000);
 });

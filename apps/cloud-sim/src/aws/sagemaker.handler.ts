@@ -571,7 +571,10 @@ function sortedResources(
       base = ri.partitions.get(partition) ?? [];
     }
     const get = kind.sortKeys[sortBy] ?? field(sortBy);
-    sorted = [...base].sort((a, b) => compareValues(get(a), get(b)) || compareStrings(a.name, b.name));
+    // Each sort key is read once, not once per comparison.
+    const keyed = base.map((r) => ({ r, v: get(r), lower: r.name.toLowerCase() }));
+    keyed.sort((a, b) => compareValues(a.v, b.v) || compareNames(a.lower, a.r.name, b.lower, b.r.name));
+    sorted = keyed.map((k) => k.r);
     ri.sorted.set(cacheKey, sorted);
   }
   return sorted;
@@ -683,8 +686,11 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 function compareStrings(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
+  return compareNames(a.toLowerCase(), a, b.toLowerCase(), b);
+}
+
+/** Case-insensitive order, then case-sensitive to break ties (lower-cased forms given precomputed). */
+function compareNames(la: string, a: string, lb: string, b: string): number {
   return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
