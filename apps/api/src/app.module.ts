@@ -17,6 +17,7 @@ import { MembersModule } from './modules/members/members.module';
 import { TokensModule } from './modules/tokens/tokens.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
+import { ShadowAiModule } from './modules/shadow-ai/shadow-ai.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // The single sign-on callback's query carries a one-time authorization code: its value never reaches the logs.
@@ -68,6 +69,7 @@ export class AppModule {
         TokensModule,
         AuditModule,
         InvitationsModule,
+        ShadowAiModule,
       ],
     };
   }

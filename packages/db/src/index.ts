@@ -16,6 +16,15 @@ export {
   type FailedCheck,
   type FindingScope,
 } from './findings.writer';
+export {
+  evaluateShadowAi,
+  loadRegister,
+  writeShadowReasons,
+  type SanctionedAiRule,
+  type ShadowDetector,
+  type ShadowInventoryRow,
+  type ShadowScope,
+} from './shadow-ai.writer';
 export { checkPostgres } from './preflight';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type * from './generated/prisma/client';

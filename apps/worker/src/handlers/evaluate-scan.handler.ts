@@ -1,4 +1,5 @@
 import {
+  evaluateShadowAi,
   resolveFindingsOfDeletedAssets,
   resolvePassedChecks,
   rebuildRelations,
@@ -7,7 +8,7 @@ import {
   type FailedCheck,
 } from '@aispm/db';
 import { evaluateScanJob } from '@aispm/jobs';
-import { checks, evaluateAsset, type CheckAsset } from '@aispm/risk';
+import { checks, detectShadowAiBatch, evaluateAsset, type CheckAsset } from '@aispm/risk';
 import { defineHandler, type WorkerDeps } from './handler';
 
 const BATCH = 1000;
@@ -28,6 +29,8 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       const scope = { tenantId, accountId: scan.accountId, scanId, at: now() };
       // Edges first: checks and attack paths read them, and both ends are now in the inventory.
       await db.tenant(tenantId, (tx) => rebuildRelations(tx, scope));
+      // Shadow AI: the account's current assets against the organization's register of sanctioned AI.
+      await evaluateShadowAi(db, { tenantId, accountId: scan.accountId }, detectShadowAiBatch);
 
       // One transaction per batch keeps transactions short on large inventories.
       let afterId: string | undefined;

@@ -31,6 +31,8 @@ export class AssetsRepository {
       ...(q.assetType ? { assetType: { in: q.assetType } } : {}),
       ...(q.region ? { region: { in: q.region } } : {}),
       ...(q.accountId ? { accountId: q.accountId } : {}),
+      // is_shadow mirrors shadow_reasons IS NOT NULL and is indexed (tenant_id, is_shadow, id).
+      ...(q.shadow === undefined ? {} : { isShadow: q.shadow }),
       ...(q.q
         ? {
             OR: [

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { TAsset, TAssetPage, TAssetQuery } from '@aispm/contracts';
+import type { TAsset, TAssetPage, TAssetQuery, TShadowReason } from '@aispm/contracts';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { notFound } from '../../common/problem';
 import { AssetsRepository, type AssetRow } from './assets.repository';
@@ -22,7 +22,13 @@ function toAssetDto(a: AssetRow): TAsset {
     lastSeen: a.lastSeen.toISOString(),
     deletedAt: a.deletedAt?.toISOString() ?? null,
     openFindings: a._count.findings,
+    shadow: shadowOf(a.shadowReasons),
   };
+}
+
+/** The stored shadow-AI reasons (written by the shadow-AI evaluation) as the API shows them. */
+function shadowOf(reasons: unknown): TAsset['shadow'] {
+  return Array.isArray(reasons) && reasons.length > 0 ? { reasons: reasons as TShadowReason[] } : null;
 }
 
 @Injectable()
