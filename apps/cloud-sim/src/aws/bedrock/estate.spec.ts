@@ -143,6 +143,20 @@ describe('Bedrock estate', () => {
     expect(us.index.customModels.get(pt.modelArn)).toBeDefined();
   });
 
+  it('tags most resources and leaves some untagged', () => {
+    const resources = [...us.index.taggable.values(), ...eu.index.taggable.values()];
+    expect(resources).toHaveLength(
+      bedrockAssetCount(us) +
+        bedrockAssetCount(eu) -
+        2 -
+        (BEDROCK_COUNTS['us-east-1'].dataSources + BEDROCK_COUNTS['eu-west-1'].dataSources),
+    );
+    expect(resources.some((r) => Object.keys(r.tags).length === 0)).toBe(true);
+    expect(resources.filter((r) => Object.keys(r.tags).length > 0).length).toBeGreaterThan(
+      resources.length / 2,
+    );
+  });
+
   it('writes RFC 3339 timestamps', () => {
     expect(us.customModels[0]!.get.creationTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(us.agents[0]!.get.agent.updatedAt).toMatch(/Z$/);

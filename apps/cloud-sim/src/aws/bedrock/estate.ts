@@ -39,13 +39,17 @@ export interface BedrockIndex {
   guardrails: Map<string, SimGuardrail>;
   agents: Map<string, SimAgent>;
   knowledgeBases: Map<string, SimKnowledgeBase>;
+  /** Every taggable resource by ARN, for ListTagsForResource. */
+  taggable: Map<string, SimBedrockResource>;
 }
 
 /** Shared by every resource: `gone` simulates a deletion that raced a listing. */
-interface SimBedrockResource {
+export interface SimBedrockResource {
   region: BedrockRegion;
   arn: string;
   name: string;
+  /** Tags by key (ListTagsForResource); empty for about one resource in six, as in real accounts. */
+  tags: Record<string, string>;
   /**
    * Set (by tests) when the resource was deleted right after a listing showed it: listings still show it,
    * Get calls answer 404 ResourceNotFoundException.
@@ -570,6 +574,8 @@ const PROJECTS = [
   'legal-research',
   'product-faq',
 ] as const;
+const TEAMS = ['ml-platform', 'customer-support', 'risk-analytics', 'legal-tech', 'growth'] as const;
+const OWNERS = ['alice.martin', 'bob.nguyen', 'chen.li', 'dana.kowalski', 'emeka.obi'] as const;
 const ARCHITECTURES = ['llama3', 'mistral', 'flan-t5'] as const;
 const CONTENT_FILTERS = ['SEXUAL', 'VIOLENCE', 'HATE', 'INSULTS', 'MISCONDUCT'] as const;
 const PII_TYPES = [
@@ -706,6 +712,16 @@ function buildRegion(
       guardrails: byIds(guardrails, (g) => [g.arn, g.id]),
       agents: byIds(agents, (a) => [a.id]),
       knowledgeBases: byIds(knowledgeBases, (k) => [k.id]),
+      taggable: new Map(
+        [
+          ...customModels,
+          ...importedModels,
+          ...provisionedThroughputs,
+          ...guardrails,
+          ...agents,
+          ...knowledgeBases,
+        ].map((x): [string, SimBedrockResource] => [x.arn, x]),
+      ),
     },
   };
 }
@@ -796,7 +812,7 @@ class RegionBuilder {
       ownerAccountId: ACCOUNT_ID,
       modelStatus: p.status,
     };
-    return { region: this.region, arn, name, get, summary };
+    return { region: this.region, arn, name, tags: this.tags(name), get, summary };
   }
 
   importedModel(p: ImportedModelProfile, i: number): SimImportedModel {
@@ -824,7 +840,7 @@ class RegionBuilder {
       instructSupported: instruct,
       modelArchitecture: architecture,
     };
-    return { region: this.region, arn, name, get, summary };
+    return { region: this.region, arn, name, tags: this.tags(name), get, summary };
   }
 
   throughput(p: ThroughputProfile, i: number, custom: SimCustomModel | undefined): SimProvisionedThroughput {
@@ -853,7 +869,7 @@ class RegionBuilder {
         commitmentExpirationTime: iso(createdMs + 182 * DAY_MS),
       }),
     };
-    return { region: this.region, arn, name, get };
+    return { region: this.region, arn, name, tags: this.tags(name), get };
   }
 
   guardrail(p: GuardrailProfile, i: number): SimGuardrail {
@@ -885,7 +901,7 @@ class RegionBuilder {
       body('DRAFT', false),
       ...Array.from({ length: p.versions }, (_, v) => body(String(v + 1), v === 0 && p.weakV1)),
     ];
-    return { region: this.region, arn, name, id, versions };
+    return { region: this.region, arn, name, tags: this.tags(name), id, versions };
   }
 
   knowledgeBase(p: KnowledgeBaseProfile, i: number): SimKnowledgeBase {
@@ -951,7 +967,16 @@ class RegionBuilder {
       status: 'ACTIVE',
       updatedAt: updated,
     };
-    return { region: this.region, arn, name, id, get: { knowledgeBase }, summary, dataSources };
+    return {
+      region: this.region,
+      arn,
+      name,
+      tags: this.tags(name),
+      id,
+      get: { knowledgeBase },
+      summary,
+      dataSources,
+    };
   }
 
   private dataSource(p: DataSourceProfile, j: number, kbId: string, kbName: string): SimDataSource {
@@ -1075,7 +1100,30 @@ class RegionBuilder {
       latestAgentVersion: p.status === 'PREPARED' ? '1' : 'DRAFT',
       ...(agent.guardrailConfiguration && { guardrailConfiguration: agent.guardrailConfiguration }),
     };
-    return { region: this.region, arn, name, id, get: { agent }, summary, knowledgeBases };
+    return {
+      region: this.region,
+      arn,
+      name,
+      tags: this.tags(name),
+      id,
+      get: { agent },
+      summary,
+      knowledgeBases,
+    };
+  }
+
+  /** A few tags on most resources, none on about one in six. */
+  tags(name: string): Record<string, string> {
+    if (this.rnd.chance(1 / 6)) return {};
+    const tags: Record<string, string> = {
+      team: this.rnd.pick(TEAMS),
+      owner: `${this.rnd.pick(OWNERS)}@example.com`,
+    };
+    if (this.rnd.chance(0.6))
+      tags.env = name.includes('prod') ? 'prod' : this.rnd.pick(['dev', 'prod', 'sandbox']);
+    if (this.rnd.chance(0.4))
+      tags['data-classification'] = this.rnd.pick(['internal', 'confidential', 'pii']);
+    return tags;
   }
 
   loggingConfig(): LoggingConfig {

@@ -12,6 +12,7 @@ export const BEDROCK_OPERATIONS = [
   'GetGuardrail',
   'GetModelInvocationLoggingConfiguration',
   'ListFoundationModels',
+  'ListTagsForResource',
 ] as const;
 
 /** Paged control-plane listings (ListFoundationModels is not paged). */
@@ -31,6 +32,7 @@ export const BEDROCK_AGENT_OPERATIONS = [
   'GetKnowledgeBase',
   'ListDataSources',
   'GetDataSource',
+  'ListTagsForResource',
 ] as const;
 
 export const BEDROCK_AGENT_LISTING_OPERATIONS = [

@@ -34,7 +34,7 @@ export interface BedrockRoute {
   /** Whether the operation is a paged listing (takes maxResults and nextToken). */
   paged: boolean;
   /** The resource an IAM denial names. */
-  resource: (input: Pick<RouteInput, 'labels' | 'region' | 'accountId'>) => string;
+  resource: (input: Pick<RouteInput, 'labels' | 'body' | 'region' | 'accountId'>) => string;
   handle: (input: RouteInput) => JsonObject;
 }
 
@@ -109,6 +109,15 @@ function find<T extends { gone?: boolean }>(
   return found;
 }
 
+/** ListTagsForResource of one plane: the ARN must name a resource type that plane owns. */
+function tagsOf(input: RouteInput, arn: unknown, types: readonly string[]) {
+  if (typeof arn !== 'string' || !arn.startsWith('arn:'))
+    throw validationError('resourceARN must be an ARN.');
+  const type = arn.split(':').slice(5).join(':').split('/')[0] ?? '';
+  if (!types.includes(type)) throw validationError(`${arn} is not a taggable resource of this API.`);
+  return find(input.estate?.index.taggable, arn, 'Resource').tags;
+}
+
 function guardrailVersion(guardrail: SimGuardrail, version: string | null): GetGuardrailBody {
   const wanted = version === null || version === '' ? 'DRAFT' : version;
   const body = guardrail.versions.find((v) => v.version === wanted);
@@ -130,7 +139,7 @@ function guardrailSummary(v: GetGuardrailBody): JsonObject {
 }
 
 const control = (
-  method: 'GET',
+  method: 'GET' | 'POST',
   path: string,
   operation: BedrockOperation,
   paged: boolean,
@@ -232,6 +241,24 @@ export const BEDROCK_ROUTES: readonly BedrockRoute[] = [
     anyResource,
     (input) => (input.estate?.loggingConfig ? { loggingConfig: input.estate.loggingConfig } : {}),
   ),
+  control(
+    'POST',
+    '/listTagsForResource',
+    'ListTagsForResource',
+    false,
+    ({ body, region, accountId }) =>
+      typeof body.resourceARN === 'string' ? body.resourceARN : anyResource({ region, accountId }),
+    (input) => ({
+      tags: Object.entries(
+        tagsOf(input, input.body.resourceARN, [
+          'custom-model',
+          'imported-model',
+          'provisioned-model',
+          'guardrail',
+        ]),
+      ).map(([key, value]) => ({ key, value })),
+    }),
+  ),
   control('GET', '/foundation-models', 'ListFoundationModels', false, anyResource, (input) => ({
     modelSummaries: input.estate
       ? FOUNDATION_MODELS.map((m) => ({
@@ -269,6 +296,14 @@ export const BEDROCK_ROUTES: readonly BedrockRoute[] = [
       }
       return page(input, agent.knowledgeBases, 'agentKnowledgeBaseSummaries', (k) => k);
     },
+  ),
+  agents(
+    'GET',
+    '/tags/:arn',
+    'ListTagsForResource',
+    false,
+    ({ labels }) => labels[0] ?? '*',
+    (input) => ({ tags: { ...tagsOf(input, input.labels[0], ['agent', 'knowledge-base', 'agent-alias']) } }),
   ),
   agents('POST', '/knowledgebases', 'ListKnowledgeBases', true, anyResource, (input) =>
     page(input, input.estate?.knowledgeBases ?? [], 'knowledgeBaseSummaries', (k) => k.summary),

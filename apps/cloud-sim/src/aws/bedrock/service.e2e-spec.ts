@@ -129,6 +129,31 @@ describe('cloud-sim Bedrock wire (REST-JSON)', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('lists tags: a key/value list on the control plane, a map on the agents API', async () => {
+    const tagged = us().customModels.find((m) => Object.keys(m.tags).length > 0)!;
+    const control = await callBedrock(sim.url, {
+      method: 'POST',
+      path: '/listTagsForResource',
+      body: { resourceARN: tagged.arn },
+    });
+    expect(control.status).toBe(200);
+    expect(control.body).toEqual({
+      tags: Object.entries(tagged.tags).map(([key, value]) => ({ key, value })),
+    });
+    const agent = us().agents.find((a) => Object.keys(a.tags).length > 0)!;
+    const agents = await callBedrock(sim.url, { path: `/tags/${enc(agent.arn)}` });
+    expect(agents.body).toEqual({ tags: agent.tags });
+    // Each API tags its own resources only.
+    const wrongPlane = await callBedrock(sim.url, { path: `/tags/${enc(tagged.arn)}` });
+    expect(wrongPlane.status).toBe(400);
+    const unknown = await callBedrock(sim.url, {
+      method: 'POST',
+      path: '/listTagsForResource',
+      body: { resourceARN: `${tagged.arn}0` },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('reports invocation logging per region: configured in us-east-1, no loggingConfig in eu-west-1', async () => {
     const on = await callBedrock(sim.url, { path: '/logging/modelinvocations' });
     expect(on.body).toEqual({ loggingConfig: us().loggingConfig });

@@ -44,7 +44,7 @@ export const bedrockService: AwsService = {
     if (!identity.sagemakerAllowed) {
       // The read-only test identity has no AI-service permission at all (see aws/credentials.ts).
       const action = `bedrock:${route.operation}`;
-      const resource = route.resource({ labels, region, accountId: SIM_ACCOUNT_ID });
+      const resource = route.resource({ labels, body, region, accountId: SIM_ACCOUNT_ID });
       throw new AwsJsonError(
         403,
         'AccessDeniedException',

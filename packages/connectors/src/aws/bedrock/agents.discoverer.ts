@@ -18,6 +18,7 @@ import {
   nameOr,
   type ItemContext,
 } from './bedrock-listing';
+import { agentPlaneTags } from './bedrock-tags';
 import {
   BEDROCK_ASSET_TYPES,
   kmsRelations,
@@ -60,6 +61,8 @@ export const bedrockAgentsDiscoverer: ServiceDiscoverer<'aws'> = bedrockListingD
     const agent = got?.agent;
     if (!agent) return [];
     if (!agent.agentArn) missingArn(SERVICE, 'GetAgent', ctx.target, `Agent ${agentId}`);
+    const tags = await agentPlaneTags(ctx, ctx.client.agent, agent.agentArn);
+    if (!tags) return [];
     const knowledgeBases = await ctx.call('ListAgentKnowledgeBases', () =>
       collectPages(
         paginateListAgentKnowledgeBases(
@@ -83,7 +86,7 @@ export const bedrockAgentsDiscoverer: ServiceDiscoverer<'aws'> = bedrockListingD
           ...toAssetAttributes(agent),
           knowledgeBases: knowledgeBases.map((k) => toAssetAttributes(k)),
         },
-        tags: {},
+        tags,
         relations: [
           ...roleRelation(agent.agentResourceRoleArn),
           ...kmsRelations(agent.customerEncryptionKeyArn),

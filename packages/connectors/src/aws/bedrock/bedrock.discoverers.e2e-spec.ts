@@ -119,7 +119,7 @@ const EXPECTED: Record<string, (r: BedrockRegion, region: Region) => TAssetRecor
       name: m.name,
       region,
       attributes: { ...m.get },
-      tags: {},
+      tags: m.tags,
       relations: [
         rel('uses_model', FOUNDATION, m.get.baseModelArn),
         ...(m.get.modelKmsKeyArn ? [rel('encrypted_by', 'aws.kms.key', m.get.modelKmsKeyArn)] : []),
@@ -137,7 +137,7 @@ const EXPECTED: Record<string, (r: BedrockRegion, region: Region) => TAssetRecor
       name: m.name,
       region,
       attributes: { ...m.get },
-      tags: {},
+      tags: m.tags,
       relations: [
         rel('reads_data', 'aws.s3.bucket', bucketOf(m.get.modelDataSource.s3DataSource.s3Uri)),
         ...(m.get.modelKmsKeyArn ? [rel('encrypted_by', 'aws.kms.key', m.get.modelKmsKeyArn)] : []),
@@ -150,7 +150,7 @@ const EXPECTED: Record<string, (r: BedrockRegion, region: Region) => TAssetRecor
       name: p.name,
       region,
       attributes: { ...p.get },
-      tags: {},
+      tags: p.tags,
       relations: [rel('uses_model', modelType(p.get.modelArn), p.get.modelArn)],
     })),
   'bedrock.guardrails': (r, region) =>
@@ -160,19 +160,19 @@ const EXPECTED: Record<string, (r: BedrockRegion, region: Region) => TAssetRecor
       name: g.name,
       region,
       attributes: { ...g.versions[0]!, versions: g.versions.slice(1) },
-      tags: {},
+      tags: g.tags,
       relations: g.versions.flatMap((v) =>
         v.kmsKeyArn ? [rel('encrypted_by', 'aws.kms.key', v.kmsKeyArn)] : [],
       ),
     })),
   'bedrock.agents': (r, region) =>
-    r.agents.map(({ arn, name, get: { agent }, knowledgeBases }) => ({
+    r.agents.map(({ arn, name, tags, get: { agent }, knowledgeBases }) => ({
       assetType: T.agent,
       nativeId: arn,
       name,
       region,
       attributes: { ...agent, knowledgeBases },
-      tags: {},
+      tags,
       relations: [
         rel('uses_role', 'aws.iam.role', agent.agentResourceRoleArn),
         ...(agent.customerEncryptionKeyArn
@@ -194,14 +194,14 @@ const EXPECTED: Record<string, (r: BedrockRegion, region: Region) => TAssetRecor
       ],
     })),
   'bedrock.knowledge_bases': (r, region) =>
-    r.knowledgeBases.flatMap(({ arn, name, get: { knowledgeBase }, dataSources }) => [
+    r.knowledgeBases.flatMap(({ arn, name, tags, get: { knowledgeBase }, dataSources }) => [
       {
         assetType: T.knowledgeBase,
         nativeId: arn,
         name,
         region,
         attributes: { ...knowledgeBase },
-        tags: {},
+        tags,
         relations: [
           rel('uses_role', 'aws.iam.role', knowledgeBase.roleArn),
           rel(
@@ -430,6 +430,10 @@ describe('Bedrock discoverers against cloud-sim', () => {
     expect(eu).toHaveLength(1);
     expect(eu[0]!.attributes).toStrictEqual({});
     // Two agents of us-east-1 share one role.
+    // Tags come through on most resources; some have none.
+    const tagged = records.filter((x) => x.assetType !== T.dataSource && x.assetType !== T.invocationLogging);
+    expect(tagged.some((x) => Object.keys(x.tags).length > 0)).toBe(true);
+    expect(tagged.some((x) => Object.keys(x.tags).length === 0)).toBe(true);
     const roles = all.get('bedrock.agents|us-east-1')!.map((a) => a.attributes.agentResourceRoleArn);
     expect(new Set(roles).size).toBeLessThan(roles.length);
   });
@@ -476,7 +480,8 @@ describe('Bedrock discoverers against cloud-sim', () => {
       },
     };
     await collect(bedrockCustomModelsDiscoverer, targetFor(sim, 'us-east-1'), { limiter });
-    expect(runs).toBe(region('us-east-1').customModels.length);
+    // GetCustomModel and ListTagsForResource of each model.
+    expect(runs).toBe(2 * region('us-east-1').customModels.length);
   });
 
   it('finds nothing but a disabled logging setting in a region without Bedrock resources', async () => {

@@ -1,6 +1,7 @@
 import { GetCustomModelCommand, paginateListCustomModels } from '@aws-sdk/client-bedrock';
 import type { ServiceDiscoverer } from '../../types';
 import { toAssetAttributes } from '../aws-attributes.mapper';
+import { controlPlaneTags } from './bedrock-tags';
 import { bedrockClientFor, bedrockListingDiscoverer, missingArn, nameOr } from './bedrock-listing';
 import {
   BEDROCK_ASSET_TYPES,
@@ -15,7 +16,7 @@ const SERVICE = 'bedrock.custom_models';
  * Custom (fine-tuned, continued pre-training, distilled) models of one region: ListCustomModels, then
  * GetCustomModel by ARN. Relations: `uses_model` the base model, `encrypted_by` modelKmsKeyArn (absent when an
  * AWS-owned key is used), `reads_data` the training and validation buckets, `writes_output` the output bucket.
- * GetCustomModel returns no role (the customization job's role is only on GetModelCustomizationJob).
+ * Tags come from ListTagsForResource. GetCustomModel returns no role (the customization job's role is only on GetModelCustomizationJob).
  */
 export const bedrockCustomModelsDiscoverer: ServiceDiscoverer<'aws'> = bedrockListingDiscoverer({
   service: SERVICE,
@@ -31,6 +32,8 @@ export const bedrockCustomModelsDiscoverer: ServiceDiscoverer<'aws'> = bedrockLi
     );
     if (!model) return [];
     if (!model.modelArn) missingArn(SERVICE, 'GetCustomModel', ctx.target, `Custom model ${identifier}`);
+    const tags = await controlPlaneTags(ctx, ctx.client, model.modelArn);
+    if (!tags) return [];
     return [
       {
         assetType: BEDROCK_ASSET_TYPES.customModel,
@@ -38,7 +41,7 @@ export const bedrockCustomModelsDiscoverer: ServiceDiscoverer<'aws'> = bedrockLi
         name: nameOr(model.modelName, model.modelArn),
         region: ctx.target.region,
         attributes: toAssetAttributes(model),
-        tags: {},
+        tags,
         relations: [
           ...modelRelation(model.baseModelArn),
           ...kmsRelations(model.modelKmsKeyArn),

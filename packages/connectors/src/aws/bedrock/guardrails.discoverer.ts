@@ -13,6 +13,7 @@ import {
   missingArn,
   nameOr,
 } from './bedrock-listing';
+import { controlPlaneTags } from './bedrock-tags';
 import { BEDROCK_ASSET_TYPES, kmsRelations } from './bedrock-relations.mapper';
 
 const SERVICE = 'bedrock.guardrails';
@@ -47,6 +48,8 @@ export const bedrockGuardrailsDiscoverer: ServiceDiscoverer<'aws'> = bedrockList
     const draft = await get();
     if (!draft) return [];
     if (!draft.guardrailArn) missingArn(SERVICE, 'GetGuardrail', ctx.target, `Guardrail ${identifier}`);
+    const tags = await controlPlaneTags(ctx, ctx.client, draft.guardrailArn);
+    if (!tags) return [];
     const listed = await ctx.call('ListGuardrails', () =>
       collectPages(
         paginateListGuardrails(
@@ -73,7 +76,7 @@ export const bedrockGuardrailsDiscoverer: ServiceDiscoverer<'aws'> = bedrockList
         name: nameOr(draft.name, draft.guardrailArn),
         region: ctx.target.region,
         attributes: { ...toAssetAttributes(draft), versions: versions.map((v) => toAssetAttributes(v)) },
-        tags: {},
+        tags,
         relations: kmsRelations(draft.kmsKeyArn, ...versions.map((v) => v.kmsKeyArn)),
       },
     ];

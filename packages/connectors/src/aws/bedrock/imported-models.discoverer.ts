@@ -1,6 +1,7 @@
 import { GetImportedModelCommand, paginateListImportedModels } from '@aws-sdk/client-bedrock';
 import type { ServiceDiscoverer } from '../../types';
 import { toAssetAttributes } from '../aws-attributes.mapper';
+import { controlPlaneTags } from './bedrock-tags';
 import { bedrockClientFor, bedrockListingDiscoverer, missingArn, nameOr } from './bedrock-listing';
 import { BEDROCK_ASSET_TYPES, bucketRelations, kmsRelations } from './bedrock-relations.mapper';
 
@@ -24,6 +25,8 @@ export const bedrockImportedModelsDiscoverer: ServiceDiscoverer<'aws'> = bedrock
     );
     if (!model) return [];
     if (!model.modelArn) missingArn(SERVICE, 'GetImportedModel', ctx.target, `Imported model ${identifier}`);
+    const tags = await controlPlaneTags(ctx, ctx.client, model.modelArn);
+    if (!tags) return [];
     return [
       {
         assetType: BEDROCK_ASSET_TYPES.importedModel,
@@ -31,7 +34,7 @@ export const bedrockImportedModelsDiscoverer: ServiceDiscoverer<'aws'> = bedrock
         name: nameOr(model.modelName, model.modelArn),
         region: ctx.target.region,
         attributes: toAssetAttributes(model),
-        tags: {},
+        tags,
         relations: [
           ...bucketRelations('reads_data', model.modelDataSource?.s3DataSource?.s3Uri),
           ...kmsRelations(model.modelKmsKeyArn),

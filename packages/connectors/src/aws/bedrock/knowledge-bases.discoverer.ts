@@ -17,6 +17,7 @@ import {
   missingArn,
   nameOr,
 } from './bedrock-listing';
+import { agentPlaneTags } from './bedrock-tags';
 import {
   BEDROCK_ASSET_TYPES,
   bucketArn,
@@ -55,6 +56,8 @@ export const bedrockKnowledgeBasesDiscoverer: ServiceDiscoverer<'aws'> = bedrock
     if (!kb) return [];
     const kbArn = kb.knowledgeBaseArn;
     if (!kbArn) missingArn(SERVICE, 'GetKnowledgeBase', ctx.target, `Knowledge base ${knowledgeBaseId}`);
+    const tags = await agentPlaneTags(ctx, ctx.client, kbArn);
+    if (!tags) return [];
     const listed = await ctx.call('ListDataSources', () =>
       collectPages(
         paginateListDataSources(
@@ -81,7 +84,7 @@ export const bedrockKnowledgeBasesDiscoverer: ServiceDiscoverer<'aws'> = bedrock
         name: nameOr(kb.name, kbArn),
         region: ctx.target.region,
         attributes: toAssetAttributes(kb),
-        tags: {},
+        tags,
         relations: knowledgeBaseRelations(kb),
       },
       ...dataSources.filter((r): r is TAssetRecord => r !== null),

@@ -12,6 +12,8 @@ export const BEDROCK_READ_ACTIONS = [
   'bedrock:ListGuardrails',
   'bedrock:GetGuardrail',
   'bedrock:GetModelInvocationLoggingConfiguration',
+  // One action for the tags of both APIs (control plane and agents).
+  'bedrock:ListTagsForResource',
   'bedrock:ListAgents',
   'bedrock:GetAgent',
   'bedrock:ListAgentKnowledgeBases',

@@ -4,6 +4,7 @@ import {
 } from '@aws-sdk/client-bedrock';
 import type { ServiceDiscoverer } from '../../types';
 import { toAssetAttributes } from '../aws-attributes.mapper';
+import { controlPlaneTags } from './bedrock-tags';
 import { bedrockClientFor, bedrockListingDiscoverer, missingArn, nameOr } from './bedrock-listing';
 import { BEDROCK_ASSET_TYPES, modelRelation } from './bedrock-relations.mapper';
 
@@ -33,6 +34,8 @@ export const bedrockProvisionedThroughputDiscoverer: ServiceDiscoverer<'aws'> = 
     if (!pt.provisionedModelArn) {
       missingArn(SERVICE, 'GetProvisionedModelThroughput', ctx.target, `Provisioned model ${identifier}`);
     }
+    const tags = await controlPlaneTags(ctx, ctx.client, pt.provisionedModelArn);
+    if (!tags) return [];
     return [
       {
         assetType: BEDROCK_ASSET_TYPES.provisionedThroughput,
@@ -40,7 +43,7 @@ export const bedrockProvisionedThroughputDiscoverer: ServiceDiscoverer<'aws'> = 
         name: nameOr(pt.provisionedModelName, pt.provisionedModelArn),
         region: ctx.target.region,
         attributes: toAssetAttributes(pt),
-        tags: {},
+        tags,
         relations: modelRelation(pt.modelArn),
       },
     ];
