@@ -5,6 +5,7 @@ import {
   roleRelation,
   sageMakerResourceDiscoverer,
   uniqueRelations,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 
 export const DOMAIN_ASSET_TYPE = 'aws.sagemaker.domain';
@@ -23,6 +24,7 @@ export const sagemakerDomainsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerRes
   nameOf: (summary) => summary.DomainId,
   describe: (client, id, sendOptions) =>
     client.send(new DescribeDomainCommand({ DomainId: id }), sendOptions),
+  changeOf: (s) => listedVersion(s.DomainArn, s.LastModifiedTime, s.Status),
   arnOf: (described, summary) => described.DomainArn ?? summary.DomainArn,
   displayName: (described) => described.DomainName,
   relations: (described) =>

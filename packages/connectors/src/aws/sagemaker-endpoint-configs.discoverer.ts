@@ -11,6 +11,7 @@ import {
   sageMakerResourceDiscoverer,
   uniqueRelations,
   type TAssetRelation,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 
 export const ENDPOINT_CONFIG_ASSET_TYPE = 'aws.sagemaker.endpoint_config';
@@ -34,6 +35,7 @@ export const sagemakerEndpointConfigsDiscoverer: ServiceDiscoverer<'aws'> = sage
   nameOf: (summary) => summary.EndpointConfigName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.EndpointConfigArn, s.CreationTime),
   arnOf: (described, summary) => described.EndpointConfigArn ?? summary.EndpointConfigArn,
   displayName: (described) => described.EndpointConfigName,
   relations: async (described, lookups, client, sendOptions) => {

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { ServiceDiscoverer } from '../types';
 import { ENDPOINT_CONFIG_ASSET_TYPE } from './sagemaker-endpoint-configs.discoverer';
-import { sageMakerResourceDiscoverer } from './sagemaker-resource.discoverer';
+import { sageMakerResourceDiscoverer, listedVersion } from './sagemaker-resource.discoverer';
 
 export const ENDPOINT_ASSET_TYPE = 'aws.sagemaker.endpoint';
 
@@ -24,6 +24,7 @@ export const sagemakerEndpointsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerR
   nameOf: (summary) => summary.EndpointName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeEndpointCommand({ EndpointName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.EndpointArn, s.LastModifiedTime, s.EndpointStatus),
   arnOf: (described, summary) => described.EndpointArn ?? summary.EndpointArn,
   displayName: (described) => described.EndpointName,
   relations: async (described, lookups, client, sendOptions) => {

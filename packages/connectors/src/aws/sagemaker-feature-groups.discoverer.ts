@@ -7,6 +7,7 @@ import {
   s3Relation,
   sageMakerResourceDiscoverer,
   uniqueRelations,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 
 export const FEATURE_GROUP_ASSET_TYPE = 'aws.sagemaker.feature_group';
@@ -27,6 +28,8 @@ export const sagemakerFeatureGroupsDiscoverer: ServiceDiscoverer<'aws'> = sageMa
   nameOf: (summary) => summary.FeatureGroupName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeFeatureGroupCommand({ FeatureGroupName: name }), sendOptions),
+  changeOf: (s) =>
+    listedVersion(s.FeatureGroupArn, s.CreationTime, s.FeatureGroupStatus, s.OfflineStoreStatus),
   arnOf: (described, summary) => described.FeatureGroupArn ?? summary.FeatureGroupArn,
   displayName: (described) => described.FeatureGroupName,
   attributes: ({ NextToken: _page, ...described }) => toAssetAttributes(described),

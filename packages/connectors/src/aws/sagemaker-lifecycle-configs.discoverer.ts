@@ -6,7 +6,7 @@ import {
 import type { ServiceDiscoverer } from '../types';
 import { toAssetAttributes } from './aws-attributes.mapper';
 import { redactScriptSecrets, type DetectedSecret } from './sagemaker-lifecycle-secrets';
-import { sageMakerResourceDiscoverer } from './sagemaker-resource.discoverer';
+import { sageMakerResourceDiscoverer, listedVersion } from './sagemaker-resource.discoverer';
 
 export const LIFECYCLE_CONFIG_ASSET_TYPE = 'aws.sagemaker.notebook_lifecycle_config';
 
@@ -32,6 +32,7 @@ export const sagemakerLifecycleConfigsDiscoverer: ServiceDiscoverer<'aws'> = sag
       new DescribeNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: name }),
       sendOptions,
     ),
+  changeOf: (s) => listedVersion(s.NotebookInstanceLifecycleConfigArn, s.LastModifiedTime),
   arnOf: (described, summary) =>
     described.NotebookInstanceLifecycleConfigArn ?? summary.NotebookInstanceLifecycleConfigArn,
   displayName: (described) => described.NotebookInstanceLifecycleConfigName,

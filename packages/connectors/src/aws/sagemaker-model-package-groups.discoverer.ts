@@ -1,6 +1,6 @@
 import { DescribeModelPackageGroupCommand, paginateListModelPackageGroups } from '@aws-sdk/client-sagemaker';
 import type { ServiceDiscoverer } from '../types';
-import { sageMakerResourceDiscoverer } from './sagemaker-resource.discoverer';
+import { sageMakerResourceDiscoverer, listedVersion } from './sagemaker-resource.discoverer';
 
 export const MODEL_PACKAGE_GROUP_ASSET_TYPE = 'aws.sagemaker.model_package_group';
 
@@ -16,6 +16,7 @@ export const sagemakerModelPackageGroupsDiscoverer: ServiceDiscoverer<'aws'> = s
   nameOf: (summary) => summary.ModelPackageGroupName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.ModelPackageGroupArn, s.CreationTime, s.ModelPackageGroupStatus),
   arnOf: (described, summary) => described.ModelPackageGroupArn ?? summary.ModelPackageGroupArn,
   displayName: (described) => described.ModelPackageGroupName,
 });

@@ -10,6 +10,7 @@ import {
   kmsRelation,
   sageMakerResourceDiscoverer,
   type TAssetRelation,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 
 export const MODEL_PACKAGE_ASSET_TYPE = 'aws.sagemaker.model_package';
@@ -44,6 +45,8 @@ export const sagemakerModelPackagesDiscoverer: ServiceDiscoverer<'aws'> = sageMa
   nameOf: (summary) => summary.ModelPackageArn ?? summary.ModelPackageName,
   describe: (client, arn, sendOptions) =>
     client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }), sendOptions),
+  changeOf: (s) =>
+    listedVersion(s.ModelPackageArn, s.CreationTime, s.ModelPackageStatus, s.ModelApprovalStatus),
   arnOf: (described, summary) => described.ModelPackageArn ?? summary.ModelPackageArn,
   displayName: (described) =>
     described.ModelPackageVersion !== undefined

@@ -13,6 +13,7 @@ import {
   type RelationLookups,
   type SendOptions,
   type TAssetRelation,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 import { TRAINING_JOB_ASSET_TYPE } from './sagemaker-training-jobs.discoverer';
 
@@ -35,6 +36,7 @@ export const sagemakerModelsDiscoverer: ServiceDiscoverer<'aws'> = sageMakerReso
   nameOf: (summary) => summary.ModelName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeModelCommand({ ModelName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.ModelArn, s.CreationTime),
   arnOf: (described, summary) => described.ModelArn ?? summary.ModelArn,
   displayName: (described) => described.ModelName,
   relations: async (described, lookups, client, sendOptions) => [

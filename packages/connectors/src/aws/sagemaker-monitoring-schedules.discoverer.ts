@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { ServiceDiscoverer } from '../types';
 import { ENDPOINT_ASSET_TYPE } from './sagemaker-endpoints.discoverer';
-import { sageMakerResourceDiscoverer } from './sagemaker-resource.discoverer';
+import { sageMakerResourceDiscoverer, listedVersion } from './sagemaker-resource.discoverer';
 
 export const MONITORING_SCHEDULE_ASSET_TYPE = 'aws.sagemaker.monitoring_schedule';
 
@@ -25,6 +25,7 @@ export const sagemakerMonitoringSchedulesDiscoverer: ServiceDiscoverer<'aws'> = 
   nameOf: (summary) => summary.MonitoringScheduleName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.MonitoringScheduleArn, s.LastModifiedTime, s.MonitoringScheduleStatus),
   arnOf: (described, summary) => described.MonitoringScheduleArn ?? summary.MonitoringScheduleArn,
   displayName: (described) => described.MonitoringScheduleName,
   relations: async (described, lookups, client, sendOptions) => {

@@ -10,6 +10,7 @@ import {
   roleRelation,
   sageMakerResourceDiscoverer,
   type TAssetRelation,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 
 export const NOTEBOOK_ASSET_TYPE = 'aws.sagemaker.notebook_instance';
@@ -32,6 +33,7 @@ export const sagemakerNotebooksDiscoverer: ServiceDiscoverer<'aws'> = sageMakerR
   nameOf: (summary) => summary.NotebookInstanceName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.NotebookInstanceArn, s.LastModifiedTime, s.NotebookInstanceStatus),
   arnOf: (described, summary) => described.NotebookInstanceArn ?? summary.NotebookInstanceArn,
   displayName: (described) => described.NotebookInstanceName,
   relations: async (described, lookups, client, sendOptions) => {

@@ -1,6 +1,6 @@
 import { DescribePipelineCommand, paginateListPipelines } from '@aws-sdk/client-sagemaker';
 import type { ServiceDiscoverer } from '../types';
-import { roleRelation, sageMakerResourceDiscoverer } from './sagemaker-resource.discoverer';
+import { roleRelation, sageMakerResourceDiscoverer, listedVersion } from './sagemaker-resource.discoverer';
 
 export const PIPELINE_ASSET_TYPE = 'aws.sagemaker.pipeline';
 
@@ -18,6 +18,7 @@ export const sagemakerPipelinesDiscoverer: ServiceDiscoverer<'aws'> = sageMakerR
   nameOf: (summary) => summary.PipelineName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribePipelineCommand({ PipelineName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.PipelineArn, s.LastModifiedTime),
   arnOf: (described, summary) => described.PipelineArn ?? summary.PipelineArn,
   displayName: (described) => described.PipelineName,
   relations: (described) => Promise.resolve(roleRelation(described.RoleArn)),

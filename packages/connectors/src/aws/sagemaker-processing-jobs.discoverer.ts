@@ -6,6 +6,7 @@ import {
   s3Relation,
   sageMakerResourceDiscoverer,
   uniqueRelations,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 
 export const PROCESSING_JOB_ASSET_TYPE = 'aws.sagemaker.processing_job';
@@ -25,6 +26,7 @@ export const sagemakerProcessingJobsDiscoverer: ServiceDiscoverer<'aws'> = sageM
   nameOf: (summary) => summary.ProcessingJobName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeProcessingJobCommand({ ProcessingJobName: name }), sendOptions),
+  changeOf: (s) => listedVersion(s.ProcessingJobArn, s.LastModifiedTime, s.ProcessingJobStatus),
   arnOf: (described, summary) => described.ProcessingJobArn ?? summary.ProcessingJobArn,
   displayName: (described) => described.ProcessingJobName,
   relations: (d) =>

@@ -1,5 +1,5 @@
 import { paginateListTags, type SageMakerClient } from '@aws-sdk/client-sagemaker';
-import type { TAssetRecord } from '@aispm/contracts';
+import type { TAssetRecord, TDiscoveredAsset } from '@aispm/contracts';
 import { mapWithConcurrency } from '../concurrency.util';
 import { ConnectorError, type AwsTarget, type DiscoveryOptions, type ServiceDiscoverer } from '../types';
 import { tagsToRecord, toAssetAttributes } from './aws-attributes.mapper';
@@ -61,12 +61,32 @@ export interface SageMakerResourceSpec<TPage, TSummary, TDescribed extends objec
   displayName(described: TDescribed): string | undefined;
   /** The record's attributes; the Describe output as returned (see toAssetAttributes) when absent. */
   attributes?(described: TDescribed): Record<string, unknown>;
+  /**
+   * The listed ARN and a version token built from the summary alone (LastModifiedTime and status, or the
+   * creation time of an immutable resource). When the inventory holds the same token for the ARN, Describe and
+   * ListTags are skipped and the resource is reported unchanged. Kinds without such fields leave this out.
+   */
+  changeOf?(summary: TSummary): ListedVersion | undefined;
   relations?(
     described: TDescribed,
     lookups: RelationLookups,
     client: SageMakerClient,
     sendOptions: SendOptions,
   ): Promise<TAssetRelation[]>;
+}
+
+export interface ListedVersion {
+  arn: string;
+  token: string;
+}
+
+/** The version of a listed resource from summary fields; undefined without an ARN or any field to go by. */
+export function listedVersion(arn: string | undefined, ...parts: unknown[]): ListedVersion | undefined {
+  if (!arn || parts.every((p) => p === undefined || p === null)) return undefined;
+  const token = parts
+    .map((p) => (p instanceof Date ? p.toISOString() : p === undefined || p === null ? '' : String(p)))
+    .join('|');
+  return { arn, token };
 }
 
 /**
@@ -89,7 +109,7 @@ async function* discover<TPage, TSummary, TDescribed extends object>(
   spec: SageMakerResourceSpec<TPage, TSummary, TDescribed>,
   target: AwsTarget,
   opts: DiscoveryOptions,
-): AsyncGenerator<TAssetRecord[]> {
+): AsyncGenerator<TDiscoveredAsset[]> {
   const client = sageMakerClientFor(target, { maxAttempts: opts.maxAttempts });
   const sendOptions: SendOptions = opts.signal ? { abortSignal: opts.signal } : {};
   const ctx = (operation: string): AwsCallContext => ({
@@ -124,10 +144,27 @@ async function* discover<TPage, TSummary, TDescribed extends object>(
   try {
     for await (const page of pages()) {
       opts.signal?.throwIfAborted();
-      const records = await mapWithConcurrency(spec.summaries(page) ?? [], DESCRIBE_CONCURRENCY, (summary) =>
-        describeOne(spec, { client, summary, target, sendOptions, ctx, lookups, limit }),
+      const records = await mapWithConcurrency(
+        spec.summaries(page) ?? [],
+        DESCRIBE_CONCURRENCY,
+        async (summary): Promise<TDiscoveredAsset | null> => {
+          const version = spec.changeOf?.(summary);
+          if (version && opts.known?.get(version.arn) === version.token) {
+            return { assetType: spec.assetType, nativeId: version.arn, unchanged: true };
+          }
+          const record = await describeOne(spec, {
+            client,
+            summary,
+            target,
+            sendOptions,
+            ctx,
+            lookups,
+            limit,
+          });
+          return record && version ? { ...record, changeToken: version.token } : record;
+        },
       );
-      yield records.filter((r): r is TAssetRecord => r !== null);
+      yield records.filter((r): r is TDiscoveredAsset => r !== null);
     }
   } catch (err) {
     if (opts.signal?.aborted && !(err instanceof ConnectorError)) {

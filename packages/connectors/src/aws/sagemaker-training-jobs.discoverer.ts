@@ -6,6 +6,7 @@ import {
   s3Relation,
   sageMakerResourceDiscoverer,
   uniqueRelations,
+  listedVersion,
 } from './sagemaker-resource.discoverer';
 
 export const TRAINING_JOB_ASSET_TYPE = 'aws.sagemaker.training_job';
@@ -25,6 +26,8 @@ export const sagemakerTrainingJobsDiscoverer: ServiceDiscoverer<'aws'> = sageMak
   nameOf: (summary) => summary.TrainingJobName,
   describe: (client, name, sendOptions) =>
     client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }), sendOptions),
+  changeOf: (s) =>
+    listedVersion(s.TrainingJobArn, s.LastModifiedTime, s.TrainingJobStatus, s.SecondaryStatus),
   arnOf: (described, summary) => described.TrainingJobArn ?? summary.TrainingJobArn,
   displayName: (described) => described.TrainingJobName,
   relations: (d) =>
