@@ -1,6 +1,6 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent';
-import type { TAssetRecord } from '@aispm/contracts';
+import type { TAssetRecord, TDiscoveredAsset } from '@aispm/contracts';
 import { mapWithConcurrency } from '../../concurrency.util';
 import { ConnectorError, type AwsTarget, type DiscoveryOptions, type ServiceDiscoverer } from '../../types';
 import { toConnectorError, type AwsCallContext } from '../aws-error.mapper';
@@ -51,6 +51,11 @@ export interface BedrockListingSpec<C, TPage, TSummary> {
   summaries(page: TPage): readonly TSummary[] | undefined;
   /** The records of one listed item; [] when it was deleted between the listing and its Get. */
   records(summary: TSummary, ctx: ItemContext<C>): Promise<TAssetRecord[]>;
+  /**
+   * For resources whose listing shows every change of what Get returns: the item's native id and its version
+   * as listed. When `opts.known` holds the same token, the item is reported unchanged without any Get call.
+   */
+  changeToken?(summary: TSummary): { nativeId: string; token: string } | undefined;
 }
 
 /**
@@ -74,7 +79,7 @@ async function* discover<C, TPage, TSummary>(
   spec: BedrockListingSpec<C, TPage, TSummary>,
   target: AwsTarget,
   opts: DiscoveryOptions,
-): AsyncGenerator<TAssetRecord[]> {
+): AsyncGenerator<TDiscoveredAsset[]> {
   const client = spec.client(target, opts);
   const sendOptions: SendOptions = opts.signal ? { abortSignal: opts.signal } : {};
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -82,8 +87,19 @@ async function* discover<C, TPage, TSummary>(
   try {
     for await (const page of spec.list(client, pageSize, sendOptions)) {
       opts.signal?.throwIfAborted();
-      const records = await mapWithConcurrency(spec.summaries(page) ?? [], ITEM_CONCURRENCY, (summary) =>
-        spec.records(summary, ctx),
+      const records = await mapWithConcurrency(
+        spec.summaries(page) ?? [],
+        ITEM_CONCURRENCY,
+        async (summary): Promise<TDiscoveredAsset[]> => {
+          const version = spec.changeToken?.(summary);
+          if (version && opts.known?.get(version.nativeId) === version.token) {
+            return [{ assetType: spec.assetTypes[0]!, nativeId: version.nativeId, unchanged: true }];
+          }
+          const out = await spec.records(summary, ctx);
+          return version
+            ? out.map((r) => (r.nativeId === version.nativeId ? { ...r, changeToken: version.token } : r))
+            : out;
+        },
       );
       yield records.flat();
     }

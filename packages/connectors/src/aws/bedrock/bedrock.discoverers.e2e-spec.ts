@@ -97,12 +97,15 @@ const modelType = (id: string) =>
       ? T.provisionedThroughput
       : 'aws.bedrock.foundation_model';
 
-/** Records sorted by native id, their relations sorted too, for order-insensitive comparison. */
+/**
+ * Records sorted by native id, their relations sorted too, for order-insensitive comparison. Change tokens are
+ * left out here (tested on their own).
+ */
 function normalised(records: TAssetRecord[]): TAssetRecord[] {
   const key = (r: Relation) => `${r.kind}|${r.toAssetType}|${r.toNativeId}`;
   return [...records]
     .sort((a, b) => a.nativeId.localeCompare(b.nativeId))
-    .map((r) => ({
+    .map(({ changeToken: _token, ...r }) => ({
       ...r,
       relations: [...new Map((r.relations ?? []).map((x) => [key(x), x])).values()].sort((a, b) =>
         key(a).localeCompare(key(b)),
@@ -533,6 +536,78 @@ describe('Bedrock discoverers against cloud-sim', () => {
     }
     expect(pages).toEqual([2]);
     expect(caught).toMatchObject({ code: 'Aborted', retryable: false });
+  });
+});
+
+describe('Bedrock discoverers: incremental rescans with change tokens', () => {
+  afterAll(() => closeAwsClients());
+
+  const VERSIONED = [
+    bedrockCustomModelsDiscoverer,
+    bedrockImportedModelsDiscoverer,
+    bedrockProvisionedThroughputDiscoverer,
+  ];
+
+  it('skips every Get of models and throughput whose listed version is known, and re-reads what changed', async () => {
+    const lines: string[] = [];
+    await withSimulator({ log: (l) => lines.push(l) }, async (sim) => {
+      const target = targetFor(sim, 'us-east-1');
+      for (const d of VERSIONED) {
+        const first = (await collect(d, target)).flat();
+        const known = new Map(first.map((r) => [r.nativeId, r.changeToken!]));
+        expect(
+          [...known.values()].every((t) => typeof t === 'string' && t.length > 0),
+          d.service,
+        ).toBe(true);
+
+        lines.length = 0;
+        const again: unknown[] = [];
+        for await (const page of d.discover(target, { known })) again.push(...page);
+        expect(again).toEqual(
+          first.map((r) => ({ assetType: r.assetType, nativeId: r.nativeId, unchanged: true })),
+        );
+        // Only the listing was called.
+        expect(lines.filter((l) => / bedrock\.(Get|ListTags)/.test(l))).toEqual([]);
+      }
+
+      // A throughput whose units changed is read again in full; a stale token means a full read too.
+      const pts = sim.estate.bedrock.regions['us-east-1'].provisionedThroughputs;
+      const first = (await collect(bedrockProvisionedThroughputDiscoverer, target)).flat();
+      const known = new Map(first.map((r) => [r.nativeId, r.changeToken!]));
+      pts[0]!.get.lastModifiedTime = '2025-06-01T11:00:00.000Z';
+      known.set(pts[1]!.arn, 'stale');
+      const again: unknown[] = [];
+      for await (const page of bedrockProvisionedThroughputDiscoverer.discover(target, { known }))
+        again.push(...page);
+      expect(again).toHaveLength(pts.length);
+      for (const item of again as TAssetRecord[]) {
+        expect(isUnchangedAsset(item)).toBe(false);
+        expect(item.attributes.provisionedModelArn).toBe(item.nativeId);
+      }
+      const changed = (again as TAssetRecord[]).find((r) => r.nativeId === pts[0]!.arn)!;
+      expect(changed.attributes.lastModifiedTime).toBe('2025-06-01T11:00:00.000Z');
+      expect(changed.changeToken).not.toBe(known.get(pts[0]!.arn));
+    });
+  });
+
+  it('always reads guardrails, agents and knowledge bases in full (their listing misses nested changes)', async () => {
+    await withSimulator({}, async (sim) => {
+      const target = targetFor(sim, 'us-east-1');
+      for (const d of [
+        bedrockGuardrailsDiscoverer,
+        bedrockAgentsDiscoverer,
+        bedrockKnowledgeBasesDiscoverer,
+      ]) {
+        const first = (await collect(d, target)).flat();
+        expect(
+          first.every((r) => r.changeToken === undefined),
+          d.service,
+        ).toBe(true);
+        const known = new Map(first.map((r) => [r.nativeId, 'any']));
+        const again = (await collect(d, target, { known })).flat();
+        expect(normalised(again)).toEqual(normalised(first));
+      }
+    });
   });
 });
 

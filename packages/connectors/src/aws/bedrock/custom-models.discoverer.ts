@@ -25,6 +25,11 @@ export const bedrockCustomModelsDiscoverer: ServiceDiscoverer<'aws'> = bedrockLi
   client: bedrockClientFor,
   list: (client, pageSize, sendOptions) => paginateListCustomModels({ client, pageSize }, {}, sendOptions),
   summaries: (page) => page.modelSummaries,
+  // A custom model never changes once created, but for its status (Creating -> Active or Failed).
+  changeToken: (s) =>
+    s.modelArn && s.creationTime
+      ? { nativeId: s.modelArn, token: `${s.creationTime.toISOString()}|${s.modelStatus ?? ''}` }
+      : undefined,
   async records(summary, ctx) {
     const identifier = summary.modelArn ?? summary.modelName ?? '';
     const model = await ctx.call('GetCustomModel', () =>

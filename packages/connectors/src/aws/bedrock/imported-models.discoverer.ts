@@ -18,6 +18,9 @@ export const bedrockImportedModelsDiscoverer: ServiceDiscoverer<'aws'> = bedrock
   client: bedrockClientFor,
   list: (client, pageSize, sendOptions) => paginateListImportedModels({ client, pageSize }, {}, sendOptions),
   summaries: (page) => page.modelSummaries,
+  // An imported model is immutable: a new import makes a new model.
+  changeToken: (s) =>
+    s.modelArn && s.creationTime ? { nativeId: s.modelArn, token: s.creationTime.toISOString() } : undefined,
   async records(summary, ctx) {
     const identifier = summary.modelArn ?? summary.modelName ?? '';
     const model = await ctx.call('GetImportedModel', () =>

@@ -22,6 +22,20 @@ export const bedrockProvisionedThroughputDiscoverer: ServiceDiscoverer<'aws'> = 
   list: (client, pageSize, sendOptions) =>
     paginateListProvisionedModelThroughputs({ client, pageSize }, {}, sendOptions),
   summaries: (page) => page.provisionedModelSummaries,
+  // Every update (model, units) moves lastModifiedTime; the status and commitment are listed too.
+  changeToken: (s) =>
+    s.provisionedModelArn && s.lastModifiedTime
+      ? {
+          nativeId: s.provisionedModelArn,
+          token: [
+            s.lastModifiedTime.toISOString(),
+            s.status,
+            s.modelArn,
+            s.modelUnits,
+            s.commitmentExpirationTime?.toISOString(),
+          ].join('|'),
+        }
+      : undefined,
   async records(summary, ctx) {
     const identifier = summary.provisionedModelArn ?? summary.provisionedModelName ?? '';
     const pt = await ctx.call('GetProvisionedModelThroughput', () =>
