@@ -128,10 +128,13 @@ export interface UnreadableField {
 
 /** A JSON policy document as IAM returns it (URL-encoded) or as S3, KMS and EC2 return it (plain). */
 export function parsePolicyDocument(text: string): unknown {
+  // Plain JSON first when it looks like JSON: a literal `%20` inside a plain document must stay as it is.
   const attempts = [text];
   if (/%[0-9A-Fa-f]{2}/.test(text)) {
     try {
-      attempts.unshift(decodeURIComponent(text));
+      const decoded = decodeURIComponent(text);
+      if (text.trimStart().startsWith('{')) attempts.push(decoded);
+      else attempts.unshift(decoded);
     } catch {
       // Not valid percent-encoding: only the text as it came.
     }
@@ -143,7 +146,7 @@ export function parsePolicyDocument(text: string): unknown {
       // Try the next form.
     }
   }
-  // Not JSON at all: kept as received, so nothing is lost.
+  // Not JSON at all: kept as received (decoded when it was encoded), so nothing is lost.
   return attempts[0];
 }
 
