@@ -1,42 +1,97 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+  fillSimulatedAws,
+  openConnectWizard,
+  SIM_ACCOUNT_ID,
+  SIM_SECRET,
+  uniqueName,
+} from './connect-wizard';
 import { nav, signIn } from './sign-in';
 
-const SIM_URL = process.env.SIM_URL ?? 'http://127.0.0.1:4510';
-const SIM_SECRET = process.env.SIM_SECRET ?? '';
-const SIM_ACCOUNT_ID = '123456789012';
-
-test('connect the simulated AWS account, scan it and review its findings', async ({ page }) => {
+test('connect the simulated AWS account, scan it live, walk its inventory and review its findings', async ({
+  page,
+}) => {
   expect(SIM_SECRET, 'set SIM_SECRET to the simulator secret access key').not.toBe('');
-  // A fresh name per run, so a previous run's account (and its last scan) cannot satisfy the assertions.
-  const accountName = `Simulated AWS ${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+  const accountName = uniqueName('Simulated AWS');
 
   await signIn(page);
-  await nav(page, 'Cloud accounts');
-  await expect(page.getByRole('heading', { name: 'Cloud accounts' })).toBeVisible();
+  const dialog = await openConnectWizard(page);
+  await fillSimulatedAws(page, dialog, accountName, SIM_SECRET);
+  await dialog.getByRole('combobox', { name: 'Rescan' }).click();
+  await page.getByRole('option', { name: 'Every 12 hours' }).click();
+  await dialog.getByRole('button', { name: 'Test connection and connect' }).click();
+  await expect(dialog.getByText('Connection test passed')).toBeVisible({ timeout: 30_000 });
 
-  await page.getByRole('button', { name: 'Connect account' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Connect a cloud account' });
-  await expect(dialog.getByRole('radio', { name: 'AWS' })).toBeChecked();
-  await expect(dialog.getByRole('radio', { name: /Azure.*coming soon/ })).toBeDisabled();
-  await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(accountName);
-  await dialog.getByRole('textbox', { name: 'AWS account IDs' }).fill(SIM_ACCOUNT_ID);
-  await dialog.getByRole('combobox', { name: 'Regions' }).click();
-  await page.getByRole('option', { name: 'us-east-1' }).click();
-  await page.getByRole('option', { name: 'eu-west-1' }).click();
-  await dialog.getByRole('textbox', { name: 'Custom endpoint' }).fill(SIM_URL);
-  await dialog.getByRole('textbox', { name: 'Access key ID' }).fill('SIMDEMOACCESSKEY0001');
-  await dialog.getByRole('textbox', { name: 'Secret access key' }).fill(SIM_SECRET);
-  await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+  // The first scan, started from the wizard: its progress bar is live until it completes.
+  await dialog.getByRole('button', { name: 'Scan now' }).click();
+  await expect(dialog.getByRole('progressbar', { name: `Scan of ${accountName}` })).toBeVisible();
+  await expect(dialog.getByText('Completed', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+  await expect(dialog.getByText(/^[1-9]\d* assets · \d+ open findings?$/)).toBeVisible();
+
+  // The account's row shows the same scan, and a rescan from there runs live too.
+  await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
-
   const row = page.getByRole('row').filter({ hasText: accountName });
-  await expect(row).toBeVisible();
   await expect(row).toContainText('us-east-1');
   await expect(row).toContainText('eu-west-1');
-
+  await expect(row).toContainText('Rescans every 12 h');
+  await expect(row.getByText('Completed', { exact: true })).toBeVisible();
   await row.getByRole('button', { name: 'Scan now' }).click();
-  await expect(row.getByText('Completed')).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(/\d+ open findings? across/)).toBeVisible();
+  await expect(row.getByRole('progressbar', { name: `Scan of ${accountName}` })).toBeVisible();
+  await expect(row.getByText('Completed', { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  // Inventory: this account's assets, narrowed by type, region and search.
+  await nav(page, 'Inventory');
+  await selectOption(page, 'Account', new RegExp(`^${accountName}`));
+  const assetRows = page.getByRole('row').filter({ has: page.getByRole('cell') });
+  await expect(assetRows.first()).toBeVisible();
+  const all = await countRows(page);
+  expect(all).toBeGreaterThan(1);
+
+  await page.getByRole('combobox', { name: 'Asset type' }).click();
+  await page.getByRole('option', { name: 'SageMaker endpoint', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => countRows(page)).toBeLessThan(all);
+  const endpoints = await countRows(page);
+  expect(endpoints).toBeGreaterThan(0);
+  expect(await columnTexts(page, 1)).toEqual(['SageMaker endpoint']);
+
+  await page.getByRole('combobox', { name: 'Region' }).click();
+  await page.getByRole('option', { name: 'eu-west-1' }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => columnTexts(page, 3)).toEqual(['eu-west-1']);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => countRows(page)).toBeGreaterThanOrEqual(all);
+  await selectOption(page, 'Account', new RegExp(`^${accountName}`));
+  await page.getByRole('combobox', { name: 'Asset type' }).click();
+  await page.getByRole('option', { name: 'SageMaker endpoint', exact: true }).click();
+  await page.keyboard.press('Escape');
+  const endpointName = (
+    await assetRows.first().getByRole('cell').first().getByRole('link').innerText()
+  ).trim();
+  await page.getByRole('textbox', { name: 'Search' }).fill(endpointName);
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect.poll(() => countRows(page)).toBeLessThanOrEqual(endpoints);
+  for (const name of await columnTexts(page, 0)) expect(name).toContain(endpointName);
+
+  // The asset page: its relations as a graph whose neighbours are links.
+  await assetRows.first().getByRole('link', { name: endpointName }).click();
+  await expect(page.getByRole('heading', { name: endpointName, level: 2 })).toBeVisible();
+  await expect(page.getByText(`arn:aws:sagemaker:`).first()).toBeVisible();
+  const graph = page.getByRole('group', { name: `Relations of ${endpointName}` });
+  await expect(graph).toBeVisible();
+  const config = graph.getByRole('link', { name: /\(SageMaker endpoint config\)$/ });
+  await expect(config).toHaveCount(1);
+  await expect(graph).toContainText('uses_config');
+  const configName = ((await config.getAttribute('aria-label')) ?? '').replace(/ \(.*\)$/, '');
+  await config.click();
+  await expect(page.getByRole('heading', { name: configName, level: 2 })).toBeVisible();
+  // Walking the edge back: the config's graph shows the endpoint pointing at it.
+  const back = page.getByRole('group', { name: `Relations of ${configName}` });
+  await expect(back.getByRole('link', { name: `${endpointName} (SageMaker endpoint)` })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Related assets' })).toContainText(`← uses_config`);
 
   await nav(page, 'Findings');
   await expectNotebookFindings(page, 'SageMaker notebook instance has direct internet access');
@@ -46,6 +101,31 @@ test('connect the simulated AWS account, scan it and review its findings', async
   const openFindings = page.getByRole('region', { name: 'Open findings', exact: true });
   await expect(openFindings).toHaveText(/Open findings\s*[1-9]\d*/);
 });
+
+async function selectOption(page: Page, label: string, option: RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** Rows of the inventory table once it has settled (all pages loaded so far). */
+async function countRows(page: Page): Promise<number> {
+  const footer = page.getByText(/^(Showing the first )?\d+ assets?$/);
+  await expect(footer).toBeVisible();
+  return Number(/(\d+) assets?$/.exec(await footer.innerText())?.[1] ?? NaN);
+}
+
+/** The distinct texts of one column of the inventory table, once it has settled. */
+async function columnTexts(page: Page, column: number): Promise<string[]> {
+  await countRows(page);
+  const texts: string[] = [];
+  for (const row of await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') })
+    .all()) {
+    texts.push((await row.getByRole('cell').nth(column).innerText()).trim());
+  }
+  return [...new Set(texts)];
+}
 
 /** Rows with this title exist, and each names a notebook whose ARN (which lower-cases the name) ends with it. */
 async function expectNotebookFindings(page: Page, title: string | RegExp): Promise<void> {

@@ -71,7 +71,7 @@ export function layoutRelationGraph(
   const {
     nodeWidth = 200,
     nodeHeight = 48,
-    columnGap = 160,
+    columnGap = 140,
     rowGap = 14,
     padding = 8,
     maxPerColumn = 8,
@@ -137,7 +137,7 @@ export function layoutRelationGraph(
         n.kinds.in,
         [node.x + nodeWidth, midY(node)],
         [centerX, midY(centerNode)],
-        0.4,
+        0.3,
       ),
     );
   });
@@ -153,7 +153,7 @@ export function layoutRelationGraph(
         n.kinds.out,
         [centerX + nodeWidth, midY(centerNode) - offset],
         [node.x, midY(node) - offset],
-        0.6,
+        0.7,
       ),
     );
     if (both) {
@@ -164,7 +164,7 @@ export function layoutRelationGraph(
           n.kinds.in,
           [node.x, midY(node) + offset],
           [centerX + nodeWidth, midY(centerNode) + offset],
-          0.4,
+          0.3,
         ),
       );
     }
@@ -186,7 +186,10 @@ function firstKind(n: Neighbour): string {
   return n.kinds.out[0] ?? n.kinds.in[0] ?? '';
 }
 
-/** A horizontal S-curve from `start` to `end`, its label at `t` along it (nearer the neighbour, where rows spread). */
+/**
+ * A horizontal S-curve from `start` to `end`, its label at `t` along it: near the neighbour's end, where the edges
+ * are a row apart, rather than near the centre, where they all meet.
+ */
 function curve(
   from: string,
   to: string,

@@ -239,7 +239,7 @@ function Connected({ account, onClose }: { account: TCloudAccount; onClose: () =
           </Button>
         ) : null}
         <Button variant="default" onClick={onClose}>
-          {startScan.data ? 'Close' : 'Done'}
+          Done
         </Button>
         {canScan && !startScan.data ? (
           <Button

@@ -79,6 +79,7 @@ export default function AccountsPage() {
         title="Connect a cloud account"
         size="xl"
         closeOnClickOutside={false}
+        closeButtonProps={{ 'aria-label': 'Close' }}
       >
         <ConnectAccountWizard onClose={connect.close} />
       </Modal>

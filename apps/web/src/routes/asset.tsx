@@ -101,21 +101,21 @@ export default function AssetPage() {
             </SectionCard>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
-            <SectionCard title="Relations">
-              <Relations asset={a} />
+            <SectionCard
+              title="Findings"
+              actions={
+                <Anchor component={Link} to={`/findings?assetId=${a.id}&status=all`} size="sm">
+                  Open in Findings
+                </Anchor>
+              }
+            >
+              <AssetFindings assetId={a.id} />
             </SectionCard>
           </Grid.Col>
         </Grid>
 
-        <SectionCard
-          title="Findings"
-          actions={
-            <Anchor component={Link} to={`/findings?assetId=${a.id}&status=all`} size="sm">
-              Open in Findings
-            </Anchor>
-          }
-        >
-          <AssetFindings assetId={a.id} />
+        <SectionCard title="Relations">
+          <Relations asset={a} />
         </SectionCard>
 
         <SectionCard title="Attributes">

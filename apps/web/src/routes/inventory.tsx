@@ -27,7 +27,7 @@ const COLUMNS: Column[] = [
 
 const SHADOW_OPTIONS = [
   { value: 'true', label: 'Shadow AI only' },
-  { value: 'false', label: 'Sanctioned or not flagged' },
+  { value: 'false', label: 'Not flagged' },
 ];
 
 export default function InventoryPage() {
@@ -99,7 +99,7 @@ export default function InventoryPage() {
           data={ZProvider.options.map((p) => ({ value: p, label: providerLabel[p] }))}
           value={filters.provider}
           onChange={(provider) => update({ provider })}
-          w={180}
+          w={150}
           clearable
         />
         <MultiSelect
@@ -108,7 +108,7 @@ export default function InventoryPage() {
           data={typeOptions}
           value={filters.assetType}
           onChange={(assetType) => update({ assetType })}
-          w={240}
+          w={220}
           searchable
           clearable
         />
@@ -118,7 +118,7 @@ export default function InventoryPage() {
           data={regionOptions}
           value={filters.region}
           onChange={(region) => update({ region })}
-          w={200}
+          w={160}
           searchable
           clearable
         />
@@ -132,7 +132,7 @@ export default function InventoryPage() {
           }
           value={filters.accountId ?? null}
           onChange={(accountId) => update({ accountId })}
-          w={220}
+          w={200}
           searchable
           clearable
         />
@@ -142,7 +142,7 @@ export default function InventoryPage() {
           data={SHADOW_OPTIONS}
           value={filters.shadow ?? null}
           onChange={(shadow) => update({ shadow })}
-          w={210}
+          w={190}
           clearable
         />
       </FilterBar>
