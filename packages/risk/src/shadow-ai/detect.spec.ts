@@ -394,6 +394,12 @@ describe('unsanctioned_model', () => {
 
   it('applies only to assets that name a model', () => {
     expect(codes(asset({ assetType: 'aws.bedrock.guardrail' }), reg('anthropic.*'))).toEqual([]);
+    // An agent on provisioned throughput names the throughput, which is judged on its own.
+    const onThroughput = asset({
+      assetType: 'aws.bedrock.agent',
+      attributes: { foundationModel: `arn:aws:bedrock:us-east-1:${ACCOUNT}:provisioned-model/76b84863ff11` },
+    });
+    expect(codes(onThroughput, reg('anthropic.*'))).toEqual([]);
   });
 });
 

@@ -46,11 +46,17 @@ export function modelAliases(value: string): string[] {
   return [...out];
 }
 
+/**
+ * Bedrock resources standing for a model (a provisioned throughput, a custom or imported model) carry no model
+ * name; the resource they point at is inventoried and judged on its own.
+ */
+const BEDROCK_MODEL_RESOURCE =
+  /^arn:aws[\w-]*:bedrock:[^:]*:\d*:(?:provisioned-model|custom-model|imported-model)\//i;
+
 function ref(attributes: Record<string, unknown>, path: (string | number)[]): ModelRef[] {
   const v = at(attributes, path);
-  return typeof v === 'string' && v.trim()
-    ? [{ path: fieldPath(path), value: v, aliases: modelAliases(v) }]
-    : [];
+  if (typeof v !== 'string' || !v.trim() || BEDROCK_MODEL_RESOURCE.test(v)) return [];
+  return [{ path: fieldPath(path), value: v, aliases: modelAliases(v) }];
 }
 
 /**
@@ -69,7 +75,10 @@ export function modelRefsOf(asset: Pick<ShadowAssetInput, 'assetType' | 'attribu
     case 'aws.bedrock.provisioned_throughput':
       return ref(a, ['foundationModelArn']);
     case 'aws.bedrock.knowledge_base':
-      return ref(a, ['knowledgeBaseConfiguration', 'vectorKnowledgeBaseConfiguration', 'embeddingModelArn']);
+      return [
+        ...ref(a, ['knowledgeBaseConfiguration', 'vectorKnowledgeBaseConfiguration', 'embeddingModelArn']),
+        ...ref(a, ['knowledgeBaseConfiguration', 'managedKnowledgeBaseConfiguration', 'embeddingModelArn']),
+      ];
     case 'azure.cognitiveservices.deployment': {
       const name = at(a, ['properties', 'model', 'name']);
       const version = at(a, ['properties', 'model', 'version']);
