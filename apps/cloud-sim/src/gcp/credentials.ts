@@ -5,7 +5,7 @@ import { SIM_GCP_PROJECT_ID } from './estate';
 export type SimGcpAccount = 'reader' | 'no-access';
 
 /** The JSON key file Google issues for a service account, as far as clients read it. */
-export interface GcpServiceAccountKeyFile {
+export type GcpServiceAccountKeyFile = {
   type: 'service_account';
   project_id: string;
   private_key_id: string;
@@ -13,7 +13,7 @@ export interface GcpServiceAccountKeyFile {
   client_email: string;
   client_id: string;
   token_uri: string;
-}
+};
 
 interface SimServiceAccount {
   email: string;

@@ -24,6 +24,25 @@ import { VERTEX_LIST_OPERATIONS } from './operations';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** Locations where Vertex AI exists; any other answers 404 (the simulated estate lives in two of them). */
+const VERTEX_REGIONS = new Set([
+  'us-central1',
+  'us-east1',
+  'us-east4',
+  'us-west1',
+  'us-west4',
+  'northamerica-northeast1',
+  'europe-west1',
+  'europe-west2',
+  'europe-west3',
+  'europe-west4',
+  'europe-west9',
+  'asia-east1',
+  'asia-northeast1',
+  'asia-southeast1',
+  'australia-southeast1',
+]);
+
 /** A Google API error, written as `{error:{code, message, status, details?}}` (Storage: `errors` instead). */
 export class GoogleApiError extends Error {
   constructor(
@@ -219,8 +238,8 @@ async function listVertex(
   call.note.region = location;
   const permission = `aiplatform.${kind}.list`;
   authorize(call, project, permission, `//aiplatform.googleapis.com/${parent}`, 'aiplatform.googleapis.com');
-  if (!/^[a-z]+-[a-z]+\d+$/.test(location)) {
-    throw new GoogleApiError(400, 'INVALID_ARGUMENT', `Invalid location: ${location}`);
+  if (!VERTEX_REGIONS.has(location)) {
+    throw new GoogleApiError(404, 'NOT_FOUND', `Location ${parent} is not found or access is unallowed.`);
   }
   const items = call.estate.gcp.vertex[kind][location] ?? [];
   const page = paginate(call, items, `${kind}|${parent}`, { default: 100, max: 1000 });
