@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildEstate, estateSizes } from '../../estate';
 import {
+  bedrockBucketNames,
+  bedrockReferences,
   BEDROCK_COUNTS,
   BEDROCK_REGIONS,
   bedrockAssetCount,
@@ -155,6 +157,26 @@ describe('Bedrock estate', () => {
     expect(resources.filter((r) => Object.keys(r.tags).length > 0).length).toBeGreaterThan(
       resources.length / 2,
     );
+  });
+
+  it('lists the roles, keys and buckets it names, for the IAM, KMS and S3 simulations', () => {
+    const refs = bedrockReferences(estate);
+    expect(refs.roleArns).toContain(us.agents[0]!.get.agent.agentResourceRoleArn);
+    expect(
+      refs.roleArns.every((r) => /^arn:aws:iam::123456789012:role\/service-role\/AmazonBedrock/.test(r)),
+    ).toBe(true);
+    expect(refs.kmsKeyArns).toContain(us.customModels[0]!.get.modelKmsKeyArn);
+    expect(
+      refs.kmsKeyArns.every((k) => /^arn:aws:kms:(us-east-1|eu-west-1):123456789012:key\//.test(k)),
+    ).toBe(true);
+    for (const region of BEDROCK_REGIONS) {
+      const names = bedrockBucketNames(region);
+      expect(refs.bucketNames).toEqual(
+        expect.arrayContaining([names.trainingData, names.modelOutput, names.knowledgeDocs]),
+      );
+    }
+    expect(refs.bucketNames).toContain(bedrockBucketNames('us-east-1').invocationLogs);
+    expect(refs.bucketNames).not.toContain('partner-shared-knowledge-exports');
   });
 
   it('writes RFC 3339 timestamps', () => {

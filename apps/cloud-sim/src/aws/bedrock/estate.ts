@@ -736,7 +736,8 @@ class RegionBuilder {
     private readonly region: BedrockRegion,
   ) {
     this.buckets = bedrockBucketNames(region);
-    this.sharedAgentRole = `arn:aws:iam::${ACCOUNT_ID}:role/bedrock-agents-shared-${region}`;
+    // One role shared by agents of both regions (IAM is global): any agent's compromise reaches the others' data.
+    this.sharedAgentRole = `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AmazonBedrockExecutionRoleForAgents_Shared`;
   }
 
   private arn(resource: string): string {
@@ -1161,4 +1162,53 @@ function iso(ms: number): string {
 
 function round3(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/**
+ * The IAM roles, KMS keys and S3 buckets the Bedrock estate names, for the IAM, KMS and S3 simulations to hold
+ * (sorted, each once). A bucket of another account (FOREIGN_BUCKET) is left out: this account does not own it.
+ */
+export function bedrockReferences(estate: BedrockEstate): {
+  roleArns: string[];
+  kmsKeyArns: string[];
+  bucketNames: string[];
+} {
+  const roles = new Set<string>();
+  const keys = new Set<string>();
+  const buckets = new Set<string>();
+  const add = (set: Set<string>, value: string | undefined) => value !== undefined && set.add(value);
+  const bucketOfUri = (uri: string) => add(buckets, /^s3:\/\/([^/]+)/.exec(uri)?.[1]);
+  for (const r of Object.values(estate.regions)) {
+    for (const { get } of r.customModels) {
+      add(keys, get.modelKmsKeyArn);
+      bucketOfUri(get.trainingDataConfig.s3Uri);
+      for (const v of get.validationDataConfig?.validators ?? []) bucketOfUri(v.s3Uri);
+      bucketOfUri(get.outputDataConfig.s3Uri);
+    }
+    for (const { get } of r.importedModels) {
+      add(keys, get.modelKmsKeyArn);
+      bucketOfUri(get.modelDataSource.s3DataSource.s3Uri);
+    }
+    for (const g of r.guardrails) for (const v of g.versions) add(keys, v.kmsKeyArn);
+    for (const { get } of r.agents) {
+      add(roles, get.agent.agentResourceRoleArn);
+      add(keys, get.agent.customerEncryptionKeyArn);
+    }
+    for (const kb of r.knowledgeBases) {
+      add(roles, kb.get.knowledgeBase.roleArn);
+      for (const { get } of kb.dataSources) {
+        const config = get.dataSource.dataSourceConfiguration;
+        if (config.type === 'S3' && config.s3Configuration.bucketOwnerAccountId === undefined) {
+          add(buckets, config.s3Configuration.bucketArn.replace(/^arn:aws:s3:::/, ''));
+        }
+        add(keys, get.dataSource.serverSideEncryptionConfiguration?.kmsKeyArn);
+      }
+    }
+    const logging = r.loggingConfig;
+    add(roles, logging?.cloudWatchConfig?.roleArn);
+    add(buckets, logging?.s3Config?.bucketName);
+    add(buckets, logging?.cloudWatchConfig?.largeDataDeliveryS3Config?.bucketName);
+  }
+  const sorted = (set: Set<string>) => [...set].sort();
+  return { roleArns: sorted(roles), kmsKeyArns: sorted(keys), bucketNames: sorted(buckets) };
 }
