@@ -64,6 +64,21 @@ test('connect the simulated AWS account, scan it live, walk its inventory and re
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect.poll(() => countRows(page)).toBeGreaterThanOrEqual(all);
+
+  // Shadow AI: the register is empty, so the AI services are flagged and the supporting IAM, S3 and KMS
+  // resources are not.
+  await selectOption(page, 'Shadow AI', /^Shadow AI only$/);
+  await expect(page).toHaveURL(/[?&]shadow=true/);
+  await expect
+    .poll(async () => (await columnTexts(page, 0)).every((n) => n.includes('Shadow AI')))
+    .toBe(true);
+  await selectOption(page, 'Shadow AI', /^Not flagged$/);
+  await expect(page).toHaveURL(/[?&]shadow=false/);
+  await expect
+    .poll(async () => (await columnTexts(page, 0)).some((n) => n.includes('Shadow AI')))
+    .toBe(false);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => countRows(page)).toBeGreaterThanOrEqual(all);
   await selectOption(page, 'Account', new RegExp(`^${accountName}`));
   await page.getByRole('combobox', { name: 'Asset type' }).click();
   await page.getByRole('option', { name: 'SageMaker endpoint', exact: true }).click();
