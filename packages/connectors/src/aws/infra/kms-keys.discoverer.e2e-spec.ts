@@ -105,12 +105,17 @@ describe('kms.keys under injected faults', () => {
   });
 
   it('completes through a low throttling rate with SDK retries', async () => {
-    await withSimulator({ faults: [{ service: 'kms', kind: 'throttle', rate: 0.15 }] }, async (sim) => {
-      const records = (
-        await collect(discoverer, targetFor(sim, 'us-east-1'), { maxAttempts: 6, pageSize: 3 })
-      ).flat();
-      expect(records).toHaveLength(sim.estate.awsInfra.keys['us-east-1']!.length);
-    });
+    const lines: string[] = [];
+    await withSimulator(
+      { faults: [{ service: 'kms', kind: 'throttle', rate: 0.05 }], log: (l) => lines.push(l) },
+      async (sim) => {
+        const records = (
+          await collect(discoverer, targetFor(sim, 'us-east-1'), { maxAttempts: 6, pageSize: 3 })
+        ).flat();
+        expect(records).toHaveLength(sim.estate.awsInfra.keys['us-east-1']!.length);
+      },
+    );
+    expect(lines.filter((l) => l.includes('ThrottlingException')).length).toBeGreaterThan(0);
   });
 
   it('fails with Unavailable after page 1 when page 2 of ListKeys fails', async () => {
