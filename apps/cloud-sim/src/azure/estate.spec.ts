@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { estateSizes } from '../estate';
+import { AZURE_FAULT_TARGETS } from './operations';
+import {
+  allAzureResources,
+  buildAzureEstate,
+  childrenOf,
+  sizedAzureCounts,
+  type AzureMisconfiguration,
+} from './estate';
+
+const ALL_MISCONFIGURATIONS: AzureMisconfiguration[] = [
+  'public-network-access',
+  'local-auth-enabled',
+  'no-managed-identity',
+  'no-cmk',
+  'not-hbi',
+  'compute-public-ip',
+  'ssh-public',
+  'endpoint-key-auth',
+  'egress-public',
+  'weak-content-filter',
+  'default-content-filter',
+  'blob-public-access',
+  'old-tls',
+  'shared-key-access',
+  'network-acl-allow',
+  'datastore-account-key',
+  'privileged-role',
+];
+
+describe('default Azure estate', () => {
+  const e = buildAzureEstate(42, undefined);
+
+  it('is small, fixed and paged two by two', () => {
+    expect(e.pageSize).toBe(2);
+    expect({
+      workspaces: e.workspaces.length,
+      registries: e.registries.length,
+      cognitiveAccounts: e.cognitiveAccounts.length,
+      storageAccounts: e.storageAccounts.length,
+      roleAssignments: e.roleAssignments.length,
+      all: allAzureResources(e).length,
+    }).toEqual({
+      workspaces: 5,
+      registries: 2,
+      cognitiveAccounts: 5,
+      storageAccounts: 5,
+      roleAssignments: 8,
+      all: 68,
+    });
+    expect(
+      new Set(
+        allAzureResources(e)
+          .map((r) => r.location)
+          .filter(Boolean),
+      ),
+    ).toEqual(new Set(['eastus', 'westeurope', 'swedencentral']));
+  });
+
+  it('plants every misconfiguration at least once, and leaves security fields out on some resources', () => {
+    const planted = new Set(allAzureResources(e).flatMap((r) => r.misconfigurations));
+    for (const m of ALL_MISCONFIGURATIONS) expect(planted.has(m), m).toBe(true);
+    const omitted = allAzureResources(e).flatMap((r) => r.omittedFields);
+    expect(omitted).toEqual(
+      expect.arrayContaining([
+        'hbiWorkspace',
+        'publicNetworkAccess',
+        'disableLocalAuth',
+        'minimumTlsVersion',
+        'sshSettings',
+      ]),
+    );
+    const dev = e.workspaces.find((w) => w.body.name === 'mlw-dev-westeurope')!;
+    expect(dev.body.properties).not.toHaveProperty('hbiWorkspace');
+  });
+
+  it('never holds a secret in a body', () => {
+    const json = JSON.stringify(allAzureResources(e).map((r) => r.body));
+    expect(json).not.toMatch(/"secrets"|adminUserPassword|ConnectionString"|sasToken|"accountKey"/);
+  });
+
+  it('is the same for the same seed, and marks two parents as being deleted', () => {
+    expect(JSON.stringify(allAzureResources(buildAzureEstate(42, undefined)).map((r) => r.body))).toBe(
+      JSON.stringify(allAzureResources(e).map((r) => r.body)),
+    );
+    expect(e.deletingParents.size).toBe(2);
+    for (const id of e.deletingParents) expect(childrenOf(e, id, 'computes')).toEqual([]);
+  });
+});
+
+describe('sized Azure estate', () => {
+  it('holds exactly the asked number of assets, every kind present', () => {
+    for (const size of [0, 7, 40, 1_000, 18_000]) {
+      const e = buildAzureEstate(7, size);
+      expect(allAzureResources(e), String(size)).toHaveLength(size);
+    }
+    expect(Object.values(sizedAzureCounts(1_000)).every((n) => n > 0)).toBe(true);
+  });
+
+  it('builds the Azure share of a 100k-asset estate quickly, with ARM-sized pages', () => {
+    const size = estateSizes(100_000).azure!;
+    const started = performance.now();
+    const e = buildAzureEstate(42, size);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(allAzureResources(e)).toHaveLength(size);
+    expect(e.pageSize).toBe(100);
+    const planted = new Set(allAzureResources(e).flatMap((r) => r.misconfigurations));
+    expect(planted.size).toBeGreaterThan(12);
+  });
+});
+
+describe('Azure fault targets', () => {
+  it('declares the four fault services, every operation a paged listing', () => {
+    expect(Object.keys(AZURE_FAULT_TARGETS)).toEqual([
+      'azure.ml',
+      'azure.cognitiveservices',
+      'azure.storage',
+      'azure.authorization',
+    ]);
+    expect(AZURE_FAULT_TARGETS['azure.ml']!.operations).toContain('Compute_List');
+    for (const t of Object.values(AZURE_FAULT_TARGETS)) expect(t.listingOperations).toEqual(t.operations);
+  });
+});
