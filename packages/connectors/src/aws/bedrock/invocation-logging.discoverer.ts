@@ -1,4 +1,7 @@
-import { GetModelInvocationLoggingConfigurationCommand } from '@aws-sdk/client-bedrock';
+import {
+  GetModelInvocationLoggingConfigurationCommand,
+  type GetModelInvocationLoggingConfigurationCommandOutput,
+} from '@aws-sdk/client-bedrock';
 import type { TAssetRecord } from '@aispm/contracts';
 import type { AwsTarget, DiscoveryOptions, ServiceDiscoverer } from '../../types';
 import { toAssetAttributes } from '../aws-attributes.mapper';
@@ -30,13 +33,10 @@ export const bedrockInvocationLoggingDiscoverer: ServiceDiscoverer<'aws'> = {
 
 async function* discover(target: AwsTarget, opts: DiscoveryOptions): AsyncGenerator<TAssetRecord[]> {
   const client = bedrockClientFor(target, opts);
-  let output;
+  const sendOptions = opts.signal ? { abortSignal: opts.signal } : {};
+  const run = () => client.send(new GetModelInvocationLoggingConfigurationCommand({}), sendOptions);
+  let output: GetModelInvocationLoggingConfigurationCommandOutput;
   try {
-    const run = () =>
-      client.send(
-        new GetModelInvocationLoggingConfigurationCommand({}),
-        opts.signal ? { abortSignal: opts.signal } : {},
-      );
     output = await (opts.limiter ? opts.limiter.run(run) : run());
   } catch (err) {
     throw mapFailure(err, opts, callContext(SERVICE, OPERATION, target));
