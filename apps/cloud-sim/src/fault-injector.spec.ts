@@ -27,7 +27,7 @@ describe('parseFaultSpec', () => {
     ['sagemaker:throttle:1.5', /rate must be from 0 to 1/],
     ['sagemaker:throttle:', /rate must be from 0 to 1/],
     ['sagemaker:explode:1', /unknown kind 'explode'/],
-    ['bedrock:throttle:0.1', /unknown service 'bedrock'/],
+    ['openai:throttle:0.1', /unknown service 'openai'/],
     ['sagemaker.ListNotebookInstance:throttle:0.1', /unknown sagemaker operation 'ListNotebookInstance'/],
     ['sagemaker:latency:-5', /latency/],
     ['sagemaker:fail-page:0', /page >= 1/],

@@ -41,3 +41,14 @@ export {
   type SageMakerOperation,
 } from './aws/sagemaker.handler';
 export { parseFaultSpec, type FaultConfig, type FaultRule } from './fault-injector';
+export {
+  AWS_INFRA_COUNTS,
+  SIM_BEDROCK_ROLE_ARNS,
+  SIM_BUCKETS,
+  SIM_SCANNER_EXTERNAL_ID,
+  SIM_SCANNER_ROLE_ARN,
+} from './aws/infra/estate';
+export { BEDROCK_COUNTS } from './aws/bedrock/estate';
+export { NOTEBOOK_LIFECYCLE_CONFIG_NAMES } from './aws/sagemaker-studio.estate';
+export { sizedMlCounts } from './ml-estate';
+export { ESTATE_SHARES, MAX_ESTATE_ASSETS, estateSizes } from './estate';

@@ -136,7 +136,7 @@ async function route(
   note.region = region;
   const service = AWS_SERVICES.get(signingName);
   if (service) claimedBy(service);
-  const identity = findIdentity(accessKeyId);
+  const identity = findIdentity(accessKeyId, req.headersDistinct);
   if (!identity) {
     throw new AwsJsonError(
       400,

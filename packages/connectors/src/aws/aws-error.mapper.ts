@@ -17,7 +17,12 @@ const ACCESS_DENIED = new Set([
   'UnauthorizedOperation',
   'AuthorizationError',
 ]);
-const UNKNOWN_KEY = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId']);
+const UNKNOWN_KEY = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidAccessKeyId',
+  'AuthFailure',
+]);
 const BAD_SIGNATURE = new Set(['InvalidSignatureException', 'SignatureDoesNotMatch']);
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 const MALFORMED_AUTH = new Set(['IncompleteSignatureException', 'MissingAuthenticationTokenException']);

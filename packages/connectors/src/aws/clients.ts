@@ -59,7 +59,7 @@ export function awsClientFor<C extends AwsSdkClient>(
   const client = new Client({
     region: options.signingRegion ?? target.region,
     ...(target.endpoint && { endpoint: target.endpoint }),
-    credentials: awsCredentialsFor(target),
+    credentials: awsCredentialsFor(target, { requestHandler: requestHandlerFor(target) }),
     ...(options.maxAttempts !== undefined && { maxAttempts: options.maxAttempts }),
     ...(options.forcePathStyle !== undefined && { forcePathStyle: options.forcePathStyle }),
     requestHandler: requestHandlerFor(target),
