@@ -3,12 +3,14 @@ import type { TCloudAccount, TCreateCloudAccount, TProvider } from '@aispm/contr
 import { apiGet, apiPost } from './client';
 import { queryKeys } from './query-keys';
 
-export function useAccounts({ enabled = true }: { enabled?: boolean } = {}) {
+/** `poll`: ask again every 10 s, so a scan started by the schedule (or by someone else) shows up while watched. */
+export function useAccounts({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.accounts,
     queryFn: ({ signal }) => apiGet('listAccounts', { signal }),
     select: (list) => list.items,
     enabled,
+    refetchInterval: poll ? 10_000 : false,
   });
 }
 

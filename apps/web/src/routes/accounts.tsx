@@ -32,7 +32,7 @@ const STATUS: Record<TCloudAccount['status'], { color: string; label: string }> 
 };
 
 export default function AccountsPage() {
-  const accounts = useAccounts();
+  const accounts = useAccounts({ poll: true });
   const [connectOpened, connect] = useDisclosure(false);
   const canConnect = useCan('accounts:write');
   const canScan = useCan('scans:run');

@@ -11,6 +11,7 @@ import { FilterBar } from '../components/filter-bar';
 import { PageHeader } from '../components/page-header';
 import { SearchInput } from '../components/search-input';
 import { TimeAgo } from '../components/time-ago';
+import { CLOUD_LOCATIONS } from '../lib/cloud-locations';
 import { assetTypeLabel, providerLabel } from '../lib/format';
 import { assetPath } from '../lib/paths';
 import { readList, useUrlState } from '../lib/search-params';
@@ -24,6 +25,9 @@ const COLUMNS: Column[] = [
   { label: 'Open findings', ta: 'right' },
   { label: 'Last seen' },
 ];
+
+/** The region of resources listed once per account rather than per region (the connectors' GLOBAL_REGION). */
+const GLOBAL_REGION = 'global';
 
 const SHADOW_OPTIONS = [
   { value: 'true', label: 'Shadow AI only' },
@@ -58,8 +62,12 @@ export default function InventoryPage() {
     ...(posture.data?.assets.byType.map((t) => t.assetType) ?? []),
     ...filters.assetType,
   ]).map((value) => ({ value, label: assetTypeLabel(value) }));
+  // An account with no regions keeps every location of its cloud; account-wide resources (IAM, buckets) are `global`.
   const regionOptions = unique([
-    ...(accounts.data?.flatMap((a) => a.regions) ?? []),
+    ...(accounts.data?.flatMap((a) =>
+      a.regions.length > 0 ? a.regions : CLOUD_LOCATIONS[a.provider].map((l) => l.value),
+    ) ?? []),
+    ...(accounts.data?.length ? [GLOBAL_REGION] : []),
     ...filters.region,
   ]).sort();
   const accountOptions = (accounts.data ?? []).map((a) => ({
