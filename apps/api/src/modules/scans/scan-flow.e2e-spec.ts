@@ -42,11 +42,24 @@ const CHECK_FOR: Record<string, string> = {
   'no-kms-key': 'aws.sagemaker.notebook.no_cmk',
 };
 
-/** Every resource the simulator holds, whatever its kind. */
+/** The simulator's notebooks and core SageMaker ML resources (the kinds these tests look at closely). */
 function everything(): { arn: string; region: string }[] {
   const e = sim.estate;
   return [...e.notebooks, ...e.trainingJobs, ...e.models, ...e.endpointConfigs, ...e.endpoints];
 }
+const CORE_TYPES = [
+  'aws.sagemaker.notebook_instance',
+  'aws.sagemaker.training_job',
+  'aws.sagemaker.model',
+  'aws.sagemaker.endpoint_config',
+  'aws.sagemaker.endpoint',
+].join(',');
+
+/** Tasks of a scan of two regions: one per region for regional listings, one for account-wide ones. */
+const expectedTasks = () => awsDiscoverers.reduce((n, d) => n + (d.scope === 'global' ? 1 : 2), 0);
+
+/** Everything the inventory holds for the organization, all kinds. */
+const inventoryCount = () => api.admin.prisma.asset.count({ where: { tenantId: orgId, deletedAt: null } });
 
 function expectedFindings(notebooks: SimNotebook[]): string[] {
   return notebooks
@@ -188,14 +201,16 @@ describe('a scan of the simulated account', () => {
     expect(JSON.stringify(audit)).not.toContain(SIM_AWS_SECRET_ACCESS_KEY);
   });
 
-  it('completes, listing both regions', () => {
+  it('completes, listing both regions', async () => {
+    const total = await inventoryCount();
+    expect(total).toBeGreaterThan(everything().length);
     expect(scan).toMatchObject({
       status: 'completed',
       partial: false,
-      tasksTotal: awsDiscoverers.length * 2,
-      tasksDone: awsDiscoverers.length * 2,
+      tasksTotal: expectedTasks(),
+      tasksDone: expectedTasks(),
       tasksFailed: 0,
-      assetsSeen: everything().length,
+      assetsSeen: total,
       errors: [],
     });
     expect(scan.finishedAt).not.toBeNull();
@@ -215,7 +230,9 @@ describe('a scan of the simulated account', () => {
   });
 
   it('filters the inventory by region and text', async () => {
-    const { body } = await get('/api/v1/assets?region=eu-west-1&limit=100').expect(200);
+    const { body } = await get(`/api/v1/assets?region=eu-west-1&assetType=${CORE_TYPES}&limit=100`).expect(
+      200,
+    );
     const inEu = everything().filter((n) => n.region === 'eu-west-1');
     expect(body.items.map((a: TAsset) => a.nativeId).sort()).toEqual(inEu.map((n) => n.arn).sort());
     const target = sim.estate.notebooks[3]!;
@@ -254,7 +271,7 @@ describe('a scan of the simulated account', () => {
     const { body } = (await get('/api/v1/posture/summary').expect(200)) as { body: TPostureSummary };
     const expected = expectedFindings(sim.estate.notebooks);
     const withFindings = new Set(expected.map((e) => e.split(' ')[0])).size;
-    const total = everything().length;
+    const total = await inventoryCount();
     // The score is over the assets some check covers: the notebooks, so far.
     const evaluated = sim.estate.notebooks.length;
     expect(body).toMatchObject({
@@ -285,6 +302,7 @@ describe('a scan of the simulated account', () => {
   });
 
   it('rescans idempotently: same assets, same findings, first seen kept', async () => {
+    const total = await inventoryCount();
     const before = (await allPages<TFinding>('/api/v1/findings', 100)).flat();
     const started = await owner.post(`/api/v1/accounts/${accountId}/scans`).expect(202);
     expect(started.body.id).not.toBe(scan.id);
@@ -293,8 +311,9 @@ describe('a scan of the simulated account', () => {
     expect(after.map((f) => [f.id, f.firstSeen]).sort()).toEqual(
       before.map((f) => [f.id, f.firstSeen]).sort(),
     );
-    const { body } = await get('/api/v1/assets?limit=100').expect(200);
+    const { body } = await get(`/api/v1/assets?assetType=${CORE_TYPES}&limit=100`).expect(200);
     expect(body.items).toHaveLength(everything().length);
+    expect(await inventoryCount()).toBe(total);
   });
 
   it('links each endpoint to its config and the config to the models it serves', async () => {
