@@ -1,26 +1,13 @@
 import type { TAccountSetup, TProvider } from '@aispm/contracts';
-
-/**
- * Every SageMaker action the SageMaker discoverers call. Read-only: List*, Describe* and ListTags; no action
- * here can change a resource or read data (no InvokeEndpoint, no GetObject).
- */
-const SAGEMAKER_ACTIONS = [
-  'sagemaker:ListNotebookInstances',
-  'sagemaker:DescribeNotebookInstance',
-  'sagemaker:ListModels',
-  'sagemaker:DescribeModel',
-  'sagemaker:ListEndpointConfigs',
-  'sagemaker:DescribeEndpointConfig',
-  'sagemaker:ListEndpoints',
-  'sagemaker:DescribeEndpoint',
-  'sagemaker:ListTrainingJobs',
-  'sagemaker:DescribeTrainingJob',
-  'sagemaker:ListTags',
-];
+import { BEDROCK_READ_ACTIONS } from './aws/bedrock';
+import { AWS_INFRA_READ_ACTIONS } from './aws/infra';
+import { SAGEMAKER_READ_ACTIONS } from './aws/sagemaker.permissions';
+import { AZURE_READ_ACTIONS, azureReaderRoleDefinition } from './azure';
+import { GCP_READ_PERMISSIONS, gcpReaderCustomRole } from './gcp';
 
 /** The read-only actions of every AWS discoverer, sorted and without duplicates. */
 export function awsReadActions(): string[] {
-  return [...new Set([...SAGEMAKER_ACTIONS])].sort();
+  return [...new Set([...SAGEMAKER_READ_ACTIONS, ...BEDROCK_READ_ACTIONS, ...AWS_INFRA_READ_ACTIONS])].sort();
 }
 
 function pretty(value: unknown): string {
@@ -47,13 +34,45 @@ function awsSetup(): TAccountSetup {
   };
 }
 
-/** The least-privilege setup of a provider, or undefined where the platform cannot list that cloud yet. */
-export function accountSetupFor(provider: TProvider): TAccountSetup | undefined {
+function azureSetup(): TAccountSetup {
+  return {
+    provider: 'azure',
+    format: 'azure-role-definition',
+    title: 'Azure: read-only custom role for AI discovery',
+    permissions: [...AZURE_READ_ACTIONS],
+    document: pretty(azureReaderRoleDefinition()),
+    steps: [
+      'Register an application in Microsoft Entra ID (App registrations -> New registration) and create a client secret for it.',
+      'Replace <subscription-id> in AssignableScopes, then create the role: az role definition create --role-definition @aispm-reader.json',
+      'Assign it to the application at subscription scope: az role assignment create --assignee <client-id> --role "aispm AI posture reader" --scope /subscriptions/<subscription-id>',
+      'Connect with the tenant id, client id, client secret and subscription id. Connect each subscription separately.',
+    ],
+  };
+}
+
+function gcpSetup(): TAccountSetup {
+  return {
+    provider: 'gcp',
+    format: 'gcp-custom-role',
+    title: 'Google Cloud: read-only custom role for AI discovery',
+    permissions: [...GCP_READ_PERMISSIONS],
+    document: pretty(gcpReaderCustomRole()),
+    steps: [
+      'Create the role in the project: gcloud iam roles create aispmReader --project <project-id> --file aispm-reader.json',
+      'Create a service account (gcloud iam service-accounts create aispm-scanner) and grant it the role: gcloud projects add-iam-policy-binding <project-id> --member serviceAccount:aispm-scanner@<project-id>.iam.gserviceaccount.com --role projects/<project-id>/roles/aispmReader',
+      'Create a JSON key for the service account and upload it; list the Vertex AI regions you use.',
+    ],
+  };
+}
+
+/** The least-privilege setup of a provider: the document to paste and the steps around it. */
+export function accountSetupFor(provider: TProvider): TAccountSetup {
   switch (provider) {
     case 'aws':
       return awsSetup();
     case 'azure':
+      return azureSetup();
     case 'gcp':
-      return undefined;
+      return gcpSetup();
   }
 }

@@ -37,11 +37,43 @@ describe('GET /api/v1/accounts/setup/{provider}', () => {
     expect(policy.Statement).toHaveLength(1);
     expect(policy.Statement[0]!.Effect).toBe('Allow');
     expect(policy.Statement[0]!.Action).toEqual(setup.permissions);
-    expect(setup.permissions).toContain('sagemaker:ListNotebookInstances');
+    for (const needed of [
+      'sagemaker:ListNotebookInstances',
+      'bedrock:GetGuardrail',
+      'iam:ListRoles',
+      's3:GetBucketPolicy',
+      'kms:DescribeKey',
+    ]) {
+      expect(setup.permissions).toContain(needed);
+    }
     for (const action of setup.permissions) {
       expect(action).toMatch(/^[a-z0-9-]+:(List|Describe|Get)[A-Za-z]+$/);
     }
     expect(setup.steps.some((s) => /external id/i.test(s))).toBe(true);
+  });
+
+  it('gives the Azure custom role: read actions only, assignable at subscription scope', async () => {
+    const setup = ZAccountSetup.parse((await analyst.get('/api/v1/accounts/setup/azure').expect(200)).body);
+    expect(setup.format).toBe('azure-role-definition');
+    const role = JSON.parse(setup.document) as {
+      Actions: string[];
+      DataActions: string[];
+      AssignableScopes: string[];
+    };
+    expect(role.Actions).toEqual(setup.permissions);
+    expect(role.DataActions).toEqual([]);
+    expect(role.AssignableScopes).toEqual(['/subscriptions/<subscription-id>']);
+    expect(setup.permissions).toContain('Microsoft.MachineLearningServices/workspaces/read');
+    for (const action of setup.permissions) expect(action).toMatch(/\/read$/);
+  });
+
+  it('gives the Google Cloud custom role: list and getIamPolicy permissions only', async () => {
+    const setup = ZAccountSetup.parse((await analyst.get('/api/v1/accounts/setup/gcp').expect(200)).body);
+    expect(setup.format).toBe('gcp-custom-role');
+    const role = JSON.parse(setup.document) as { includedPermissions: string[]; stage: string };
+    expect(role.includedPermissions).toEqual(setup.permissions);
+    expect(setup.permissions).toContain('aiplatform.endpoints.list');
+    for (const p of setup.permissions) expect(p).toMatch(/\.(list|getIamPolicy)$/);
   });
 
   it('refuses an unknown provider with problem+json', async () => {

@@ -2,7 +2,6 @@ import { Controller, Inject } from '@nestjs/common';
 import { Endpoint } from '../../common/endpoint';
 import { routes, type TCreateCloudAccount, type TProvider } from '@aispm/contracts';
 import { accountSetupFor } from '@aispm/connectors';
-import { ProblemException } from '../../common/problem';
 import { Body, Params } from '../../common/zod-params';
 import { Meta, TenantId, type RequestMeta } from '../../common/tenant';
 import { AccountsService } from './accounts.service';
@@ -27,15 +26,7 @@ export class AccountsController {
 
   @Endpoint(routes.accountSetup)
   setup(@Params(routes.accountSetup.params) p: { provider: TProvider }) {
-    const setup = accountSetupFor(p.provider);
-    if (!setup) {
-      throw new ProblemException({
-        status: 404,
-        title: 'Not available',
-        detail: `Connecting ${p.provider} accounts is not available in this version yet.`,
-      });
-    }
-    return setup;
+    return accountSetupFor(p.provider);
   }
 
   @Endpoint(routes.getAccount)
