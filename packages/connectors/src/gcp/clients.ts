@@ -209,7 +209,10 @@ export function gcpCacheKey(target: GcpTarget): string {
     secretId,
     k.token_uri ?? '',
     ca,
-    target.outbound ? 'guarded' : 'open',
+    // The policy itself, not just its presence: a stricter policy must not reuse a laxer one's sockets.
+    target.outbound
+      ? `guarded:${target.outbound.allowNonPublic ? 'private' : ''}:${target.outbound.ranges.map((r) => r.cidr).join(',')}`
+      : 'open',
   ].join('|');
 }
 

@@ -127,18 +127,19 @@ export function toGcpConnectorError(err: unknown, ctx: GcpCallContext): Connecto
     cause?: { code?: unknown };
   };
   if (e.name === 'AbortError') return make('Aborted', `${where} was cancelled`);
-  if (
-    e.name === 'OutboundBlockedError' ||
-    (e.cause as { name?: unknown } | undefined)?.name === 'OutboundBlockedError'
-  ) {
-    return make('Unavailable', `${where}: the endpoint is not allowed: ${String(e.message)}`, false);
+  const blocked = causes(err).find(
+    (c) => c.name === 'OutboundBlockedError' || c.code === 'ERR_OUTBOUND_BLOCKED',
+  );
+  if (blocked) {
+    return make('Unavailable', `${where}: the endpoint is not allowed: ${String(blocked.message)}`, false);
   }
   const status = httpStatusOf(err);
   const body = googleErrorOf(err);
   const googleMessage = body?.message ?? (typeof e.message === 'string' ? e.message : String(err));
-  const netCode =
-    typeof e.code === 'string' ? e.code : typeof e.cause?.code === 'string' ? e.cause.code : undefined;
-  if (status === undefined && netCode && NETWORK_CODES.has(netCode)) {
+  const netCode = causes(err)
+    .map((c) => c.code)
+    .find((c): c is string => typeof c === 'string' && NETWORK_CODES.has(c));
+  if (status === undefined && netCode) {
     return make(
       'Unavailable',
       `Could not reach ${ctx.target.endpoint ?? 'Google Cloud'} for ${where}: ${netCode}`,
@@ -171,6 +172,18 @@ export function toGcpConnectorError(err: unknown, ctx: GcpCallContext): Connecto
         false,
       );
   }
+}
+
+/** The error and its causes, outermost first (clients wrap socket errors two or three deep). */
+function causes(err: unknown): { name?: unknown; code?: unknown; message?: unknown }[] {
+  const chain: { name?: unknown; code?: unknown; message?: unknown; cause?: unknown }[] = [];
+  let current: unknown = err;
+  while (typeof current === 'object' && current !== null && chain.length < 8) {
+    const c = current as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+    chain.push(c);
+    current = c.cause;
+  }
+  return chain;
 }
 
 function parseJson(text: string): unknown {
