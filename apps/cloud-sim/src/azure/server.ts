@@ -73,12 +73,14 @@ export async function startAzureServer(options: SubServerOptions): Promise<SubSe
 
   async function route(req: IncomingMessage, res: ServerResponse, note: Note): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
+    // Links (OpenID endpoints, nextLink) use the host the client asked for: 127.0.0.1 or localhost.
+    const selfUrl = requestBaseUrl(req, baseUrl);
     const body = await readBody(req);
     if (isEntraPath(url.pathname)) {
       handleEntra({
         method: req.method ?? 'GET',
         pathname: url.pathname,
-        baseUrl,
+        baseUrl: selfUrl,
         body,
         authorization: req.headers.authorization,
         res,
@@ -106,7 +108,7 @@ export async function startAzureServer(options: SubServerOptions): Promise<SubSe
     const answer = await handleArm({
       method: req.method ?? 'GET',
       url,
-      baseUrl,
+      baseUrl: selfUrl,
       principal,
       estate,
       faults: options.faults,
@@ -183,6 +185,15 @@ function logLine(req: IncomingMessage, res: ServerResponse, note: Note, ms: numb
   const faults = note.faults.length > 0 ? ` faults=${note.faults.join(',')}` : '';
   const who = note.who ? ` client=${note.who}` : '';
   return `${new Date().toISOString()} azure ${what}${who} -> ${outcome} ${ms.toFixed(0)}ms${faults}`;
+}
+
+/** `https://<Host header>` when it names this listener by a name its certificate covers, else the bound address. */
+function requestBaseUrl(req: IncomingMessage, fallback: string): string {
+  const host = req.headers.host;
+  if (!host) return fallback;
+  const port = new URL(fallback).port;
+  const allowed = ['127.0.0.1', 'localhost', '[::1]'].map((h) => `${h}:${port}`);
+  return allowed.includes(host.toLowerCase()) ? `https://${host.toLowerCase()}` : fallback;
 }
 
 function urlHost(host: string): string {

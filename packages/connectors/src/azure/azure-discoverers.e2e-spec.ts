@@ -1,5 +1,6 @@
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '@aispm/cloud-sim';
 import type { TAssetRecord, TAzureCredentials, TDiscoveredAsset } from '@aispm/contracts';
+import { parseOutboundPolicy } from '@aispm/security';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The Azure demo principals and estate helpers; see the report: '@aispm/cloud-sim' should re-export them.
 import {
@@ -499,6 +500,29 @@ describe('Azure discoverers through the real SDKs against cloud-sim (HTTPS, Entr
     expect(error.message).toMatch(
       /TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted .*give the account the CA certificate/,
     );
+  });
+
+  it('connects through the SSRF guard: a host resolving to a refused address is never reached', async () => {
+    const viaName = (url: string) => url.replace('127.0.0.1', 'localhost');
+    const base = targetFor(sim);
+    const named: AzureTarget = {
+      ...base,
+      endpoint: viaName(base.endpoint!),
+      credentials: { ...base.credentials, authorityHost: viaName(base.credentials.authorityHost!) },
+    };
+    // Loopback allowed: the certificate also names localhost, and the listing goes through.
+    const allowed = await collect(azureMlRegistriesDiscoverer, {
+      ...named,
+      outbound: parseOutboundPolicy('127.0.0.0/8,::1/128'),
+    });
+    expect(allowed.flat()).toHaveLength(sim.estate.azure.registries.length);
+    // Public addresses only: localhost resolves to loopback, so neither Entra ID nor ARM is contacted.
+    const { error } = await failure(azureMlRegistriesDiscoverer, {
+      ...named,
+      outbound: parseOutboundPolicy(''),
+    });
+    expect(error).toMatchObject({ code: 'Unavailable', retryable: false });
+    expect(error.message).toMatch(/^https:\/\/localhost:\d+ is refused by the outbound address policy: /);
   });
 
   it('stops with Aborted when the caller aborts', async () => {

@@ -84,6 +84,11 @@ export function toAzureConnectorError(err: unknown, ctx: AzureCallContext): Conn
     });
 
   if (name === 'AbortError') return make('Aborted', `${ctx.operation} was cancelled`);
+  const blocked = outboundRefusal(err);
+  if (blocked) {
+    const host = CREDENTIAL_ERRORS.has(name) ? (c.authorityHost ?? 'the Entra ID authority host') : endpoint;
+    return make('Unavailable', `${host} is refused by the outbound address policy: ${blocked}`, false);
+  }
   const tls = tlsProblem(err);
   if (tls) {
     const host = CREDENTIAL_ERRORS.has(name) ? (c.authorityHost ?? 'the Entra ID authority host') : endpoint;
@@ -202,11 +207,20 @@ function tlsProblem(err: unknown): string | undefined {
   return undefined;
 }
 
+/** The SSRF guard's reason when it refused the address a host resolved to. */
+function outboundRefusal(err: unknown): string | undefined {
+  for (const e of causes(err)) {
+    if (e.name === 'OutboundBlockedError' || e.code === 'ERR_OUTBOUND_BLOCKED') {
+      return typeof e.message === 'string' ? firstLine(e.message) : 'blocked';
+    }
+  }
+  return undefined;
+}
+
 function networkCode(err: unknown): string | undefined {
   for (const e of causes(err)) {
     const code = typeof e.code === 'string' ? e.code : '';
     if (NETWORK_CODES.has(code)) return code;
-    if (e.name === 'OutboundBlockedError' && typeof e.message === 'string') return e.message;
     const text = typeof e.message === 'string' ? e.message : '';
     const inText = [...NETWORK_CODES].find((c) => text.includes(c));
     if (inText) return inText;

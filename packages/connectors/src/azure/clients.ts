@@ -122,7 +122,10 @@ export function azureClientCacheKey(target: AzureTarget, options: AzureClientOpt
     secretId,
     ca,
     options.maxAttempts ?? 'default',
-    target.outbound ? 'guarded' : 'open',
+    // Two policies must not share a client: its agent resolves hosts through one policy's guard.
+    target.outbound
+      ? `guarded:${target.outbound.allowNonPublic ? 'private' : target.outbound.ranges.map((r) => r.cidr).join(',')}`
+      : 'open',
   ].join('|');
 }
 

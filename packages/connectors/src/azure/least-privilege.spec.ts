@@ -1,3 +1,4 @@
+import { parseOutboundPolicy } from '@aispm/security';
 import { describe, expect, it } from 'vitest';
 import type { AzureTarget } from '../types';
 import { azureClientCacheKey } from './clients';
@@ -67,5 +68,8 @@ describe('azureClientCacheKey', () => {
     expect(azureClientCacheKey({ ...target, caCertificate: '-----BEGIN CERTIFICATE-----x' })).not.toBe(key);
     expect(azureClientCacheKey({ ...target, endpoint: 'https://arm.example.test' })).not.toBe(key);
     expect(azureClientCacheKey(target, { maxAttempts: 1 })).not.toBe(key);
+    const loopback = azureClientCacheKey({ ...target, outbound: parseOutboundPolicy('127.0.0.0/8') });
+    expect(loopback).not.toBe(key);
+    expect(azureClientCacheKey({ ...target, outbound: parseOutboundPolicy('') })).not.toBe(loopback);
   });
 });
