@@ -416,12 +416,7 @@ function compute(
       omit,
     );
   } else {
-    inner = {
-      namespace: 'azureml',
-      defaultInstanceType: 'defaultinstancetype',
-      relayConnectionString: undefined,
-    };
-    inner = clean(inner);
+    inner = { namespace: 'azureml', defaultInstanceType: 'defaultinstancetype' };
   }
   const properties = clean({
     computeType: p.type,

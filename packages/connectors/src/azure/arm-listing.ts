@@ -50,7 +50,12 @@ export interface ArmDiscovererSpec {
   discover(run: ArmRun): AsyncGenerator<TAssetRecord[]>;
 }
 
-/** A discoverer that lists the whole subscription once (scope `global`); the location filter applies to records. */
+/**
+ * A discoverer that lists the whole subscription once (scope `global`); the location filter applies to records.
+ * ARM decides page sizes (DiscoveryOptions.pageSize cannot be honoured): one yielded array per ARM page. Each
+ * page is its own SDK call from the previous nextLink, so the account limiter may safely retry it. Listings
+ * always return whole bodies, so nothing is ever reported as unchanged (DiscoveryOptions.known is not used).
+ */
 export function armDiscoverer(spec: ArmDiscovererSpec): ServiceDiscoverer<'azure'> & { actions: string[] } {
   return {
     provider: 'azure',

@@ -163,11 +163,3 @@ async function sendThroughPipeline(
   }
   return body;
 }
-
-/** The RBAC actions of every listing above. */
-export const LISTING_ACTIONS: readonly string[] = [
-  ...Object.values(LIST).map((l) => l.action),
-  ...Object.values(LIST_UNDER).map(
-    (make) => make({ id: '/subscriptions/s/resourceGroups/r/providers/p/t/n/t/n' }).action,
-  ),
-];
