@@ -1,5 +1,13 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
 import { AwsJsonError } from '../aws/aws-json.protocol';
 import { applyFaults, type RequestNote } from '../aws/services';
 import type { SubServer, SubServerOptions } from '../azure/server';
@@ -65,31 +73,39 @@ interface Call {
   intEnums: boolean;
 }
 
+/** The Google listener: plain HTTP at `url`, and the same APIs over HTTPS at `httpsUrl` (trust `caCertificate`). */
+export interface GcpSubServer extends SubServer {
+  httpsUrl: string;
+  caCertificate: string;
+  tokenUrl: string;
+}
+
 /**
  * Google APIs over plain HTTP (the clients' REST transport with `protocol: 'http'`): Vertex AI v1 listings,
  * Notebooks v2 (Workbench instances), Cloud Storage JSON API buckets and their IAM policies, Service Usage, and an
  * OAuth 2.0 token endpoint (`POST /token`, JWT-bearer grant) that issues the bearer tokens every API call needs.
+ * The same APIs answer over HTTPS on a second port with a self-signed certificate, to prove CA trust.
  * `GET /_sim/gcp/service-account-key?account=reader|no-access` hands out the demo key files.
  */
-export async function startGcpServer(options: SubServerOptions): Promise<SubServer | null> {
+export async function startGcpServer(options: SubServerOptions): Promise<GcpSubServer> {
   const tokens = new TokenStore();
-  let baseUrl = '';
-  const server = createServer((req, res) => {
-    const started = performance.now();
-    const note: RequestNote = { faults: [] };
-    if (options.log) {
-      const log = options.log;
-      res.on('finish', () => {
-        const outcome = note.errorType ? `${res.statusCode} ${note.errorType}` : `${res.statusCode}`;
-        const faults = note.faults.length > 0 ? ` faults=${note.faults.join(',')}` : '';
-        const who = note.accessKeyId ? ` sa=${note.accessKeyId}` : '';
-        log(
-          `${new Date().toISOString()} gcp ${note.target ?? `${req.method} ${req.url}`}${who} -> ${outcome} ${(performance.now() - started).toFixed(0)}ms${faults}`,
-        );
-      });
-    }
-    handle(req, res, { tokens, tokenUrl: `${baseUrl}/token`, baseUrl, options, note }).catch(
-      (err: unknown) => {
+  const listener =
+    (base: () => string): RequestListener =>
+    (req, res) => {
+      const started = performance.now();
+      const note: RequestNote = { faults: [] };
+      if (options.log) {
+        const log = options.log;
+        res.on('finish', () => {
+          const outcome = note.errorType ? `${res.statusCode} ${note.errorType}` : `${res.statusCode}`;
+          const faults = note.faults.length > 0 ? ` faults=${note.faults.join(',')}` : '';
+          const who = note.accessKeyId ? ` sa=${note.accessKeyId}` : '';
+          log(
+            `${new Date().toISOString()} gcp ${note.target ?? `${req.method} ${req.url}`}${who} -> ${outcome} ${(performance.now() - started).toFixed(0)}ms${faults}`,
+          );
+        });
+      }
+      handle(req, res, { tokens, tokenUrl: `${base()}/token`, options, note }).catch((err: unknown) => {
         const storage = (req.url ?? '').startsWith('/storage/');
         const error =
           err instanceof GoogleApiError
@@ -98,33 +114,80 @@ export async function startGcpServer(options: SubServerOptions): Promise<SubServ
         if (!(err instanceof GoogleApiError)) console.error('cloud-sim: unexpected error', err);
         note.errorType = error.status;
         sendGoogleError(res, error, storage);
-      },
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
+      });
+    };
+  let httpUrl = '';
+  let httpsUrl = '';
+  const { cert, private: key } = await selfSignedCertificate();
+  const server = createServer(listener(() => httpUrl));
+  const tlsServer = createHttpsServer(
+    { key, cert },
+    listener(() => httpsUrl),
+  );
+  const httpPort = await listen(server, options.port, options.host);
+  try {
+    httpsUrl = `https://${urlHost(options.host)}:${await listen(tlsServer, 0, options.host)}`;
+  } catch (err) {
+    await closeServer(server);
+    throw err;
+  }
+  httpUrl = `http://${urlHost(options.host)}:${httpPort}`;
+  return {
+    url: httpUrl,
+    httpsUrl,
+    caCertificate: cert,
+    tokenUrl: `${httpUrl}/token`,
+    close: async () => {
+      await Promise.all([closeServer(server), closeServer(tlsServer)]);
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
-      resolve();
+      resolve((server.address() as AddressInfo).port);
     });
   });
-  const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${urlHost(options.host)}:${port}`;
-  return {
-    url: baseUrl,
-    tokenUrl: `${baseUrl}/token`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+/** A fresh self-signed certificate for 127.0.0.1, ::1 and localhost (EC P-256: fast to generate). */
+function selfSignedCertificate() {
+  const now = Date.now();
+  return generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate: new Date(now - 60_000),
+    notAfterDate: new Date(now + 30 * 86_400_000),
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', digitalSignature: true, keyCertSign: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+  });
 }
 
 interface HandleContext {
   tokens: TokenStore;
   tokenUrl: string;
-  baseUrl: string;
   options: SubServerOptions;
   note: RequestNote;
 }

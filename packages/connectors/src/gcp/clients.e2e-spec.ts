@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeGcpClients } from './clients';
 import { testGcpConnection } from './connection-test';
 import { enabledServicesDiscoverer } from './service-usage.discoverer';
-import { collect, failure, simTarget } from './testing/sim-target';
+import { collect, failure, simTarget, type GcpSubServer } from './testing/sim-target';
 import { vertexEndpointsDiscoverer } from './vertex.discoverers';
 
 let sim: RunningSimulator;
@@ -34,6 +34,20 @@ function forgedTarget() {
 }
 
 describe('Google credentials', () => {
+  it('trusts the CA certificate given for an HTTPS endpoint, and only then', async () => {
+    const gcp = sim.gcp as GcpSubServer;
+    const https = { ...simTarget(sim), endpoint: gcp.httpsUrl };
+    const records = (
+      await collect(vertexEndpointsDiscoverer, { ...https, caCertificate: gcp.caCertificate })
+    ).flat();
+    expect(records.map((r) => r.nativeId)).toEqual(
+      sim.estate.gcp.vertex.endpoints['us-central1']!.map((e) => e.name),
+    );
+    const { error } = await failure(vertexEndpointsDiscoverer, https, { maxAttempts: 1 });
+    expect(error).toMatchObject({ code: 'Unavailable', retryable: false });
+    expect(error.message).toMatch(/TLS certificate .* is not trusted/);
+  });
+
   it('exchanges the key at its token_uri once, then calls the APIs with that bearer token', async () => {
     log.length = 0;
     const target = simTarget(sim);

@@ -46,6 +46,14 @@ const NETWORK_CODES = new Set([
   'EHOSTUNREACH',
   'UND_ERR_SOCKET',
 ]);
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 /** gRPC status codes gax may surface (REST errors carry HTTP statuses instead). */
 const GRPC_TO_HTTP: Record<number, number> = { 4: 504, 5: 404, 7: 403, 8: 429, 13: 500, 14: 503, 16: 401 };
 
@@ -136,6 +144,17 @@ export function toGcpConnectorError(err: unknown, ctx: GcpCallContext): Connecto
   const status = httpStatusOf(err);
   const body = googleErrorOf(err);
   const googleMessage = body?.message ?? (typeof e.message === 'string' ? e.message : String(err));
+  const tls = causes(err)
+    .map((c) => c.code)
+    .find((c): c is string => typeof c === 'string' && TLS_CODES.has(c));
+  if (tls) {
+    return make(
+      'Unavailable',
+      `${where}: the TLS certificate of ${ctx.target.endpoint ?? 'Google Cloud'} is not trusted (${tls}); ` +
+        'give the CA certificate that issued it',
+      false,
+    );
+  }
   const netCode = causes(err)
     .map((c) => c.code)
     .find((c): c is string => typeof c === 'string' && NETWORK_CODES.has(c));

@@ -16,6 +16,7 @@ export {
   SIM_GCP_PROJECT_NUMBER,
 } from '../../../../../apps/cloud-sim/src/gcp/estate';
 export type { GcpEstate, GcpJson } from '../../../../../apps/cloud-sim/src/gcp/estate';
+export type { GcpSubServer } from '../../../../../apps/cloud-sim/src/gcp/server';
 
 export function simTarget(
   sim: RunningSimulator,
