@@ -40,7 +40,7 @@ done
 grep -q '\[stack\] ready' .data/browser-stack.log || { cat .data/browser-stack.log; exit 1; }
 
 status=0
-(cd apps/web && PLAYWRIGHT_JSON_OUTPUT_NAME=../../.data/results/browser.json npx playwright test --reporter=list,json) || status=$?
+(cd apps/web && PLAYWRIGHT_JSON_OUTPUT_NAME=../../.data/results/browser.json npx playwright test --reporter=list,json "$@") || status=$?
 if [ $status -ne 0 ]; then
   echo "--- stack log (tail) ---"; tail -n 80 .data/browser-stack.log
 fi

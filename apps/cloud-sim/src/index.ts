@@ -52,3 +52,29 @@ export { BEDROCK_COUNTS } from './aws/bedrock/estate';
 export { NOTEBOOK_LIFECYCLE_CONFIG_NAMES } from './aws/sagemaker-studio.estate';
 export { sizedMlCounts } from './ml-estate';
 export { ESTATE_SHARES, MAX_ESTATE_ASSETS, estateSizes } from './estate';
+export {
+  SIM_AZURE_CLIENT_ID,
+  SIM_AZURE_CLIENT_SECRET,
+  SIM_AZURE_NOROLE_CLIENT_ID,
+  SIM_AZURE_NOROLE_CLIENT_SECRET,
+  SIM_AZURE_SUBSCRIPTION_ID,
+  SIM_AZURE_TENANT_ID,
+} from './azure/credentials';
+export {
+  allAzureResources,
+  childrenOf,
+  SIM_AZURE_LOCATIONS,
+  type AzureChildCollection,
+  type AzureEstate,
+  type SimAzureResource,
+} from './azure/estate';
+export type { SubServer } from './azure/server';
+export { simGcpServiceAccountKey } from './gcp/credentials';
+export {
+  SIM_GCP_DEFAULT_COMPUTE_SA,
+  SIM_GCP_LOCATIONS,
+  SIM_GCP_PROJECT_ID,
+  SIM_GCP_PROJECT_NUMBER,
+  type GcpEstate,
+} from './gcp/estate';
+export type { GcpSubServer } from './gcp/server';

@@ -21,7 +21,9 @@ async function firstLine(child: ChildProcess): Promise<string> {
 
 describe('cloud-sim CLI', () => {
   it('prints the URL and demo credentials, serves, and exits 0 on SIGTERM', async () => {
-    const child = runCli(['--port', '0', '--notebooks', '6'], { SIM_SEED: '5' });
+    const child = runCli(['--port', '0', '--azure-port', '0', '--gcp-port', '0', '--notebooks', '6'], {
+      SIM_SEED: '5',
+    });
     const line = await firstLine(child);
     expect(line).toMatch(/^cloud-sim listening on http:\/\/127\.0\.0\.1:\d+ \(seed 5, /);
     expect(line).toContain('AWS_ACCESS_KEY_ID=SIMDEMOACCESSKEY0001');

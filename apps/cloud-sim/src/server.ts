@@ -11,7 +11,7 @@ import { parseAuthorization, verifySignature } from './aws/sigv4.verifier';
 import { startAzureServer, type SubServer } from './azure/server';
 import { buildEstate, notebooksInRegion, type Estate } from './estate';
 import { FaultInjector, type FaultConfig } from './fault-injector';
-import { startGcpServer } from './gcp/server';
+import { startGcpServer, type GcpSubServer } from './gcp/server';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -37,8 +37,8 @@ export interface RunningSimulator {
   port: number;
   /** Azure Resource Manager (HTTPS) and its token endpoint, when Azure is simulated. */
   azure: SubServer | null;
-  /** Google APIs and their token endpoint, when Google Cloud is simulated. */
-  gcp: SubServer | null;
+  /** Google APIs (HTTP, and HTTPS at httpsUrl) and their token endpoint. */
+  gcp: GcpSubServer | null;
   estate: Estate;
   close(): Promise<void>;
 }
@@ -89,7 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       server.closeAllConnections();
     });
   let azure: SubServer | null = null;
-  let gcp: SubServer | null = null;
+  let gcp: GcpSubServer | null = null;
   try {
     azure = await startAzureServer({ host, port: options.azurePort ?? 0, estate, faults, log });
     gcp = await startGcpServer({ host, port: options.gcpPort ?? 0, estate, faults, log });

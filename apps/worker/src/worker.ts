@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { AccountLimiters, allDiscoverers, closeAwsClients } from '@aispm/connectors';
+import { AccountLimiters, allDiscoverers, closeCloudClients } from '@aispm/connectors';
 import type { Database } from '@aispm/db';
 import { JobQueues, QUEUES, createRedisConnection } from '@aispm/jobs';
 import { EnvelopeCipher, LocalKeyring } from '@aispm/secrets';
@@ -96,7 +96,7 @@ export async function startWorker(
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
       producer.disconnect();
-      closeAwsClients();
+      closeCloudClients();
     },
   };
 }

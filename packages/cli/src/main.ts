@@ -1,4 +1,4 @@
-import { closeAwsClients } from '@aispm/connectors';
+import { closeCloudClients } from '@aispm/connectors';
 import { discover, DISCOVER_USAGE, parseDiscoverArgs, UsageError } from './discover.command';
 
 const HELP = DISCOVER_USAGE;
@@ -22,6 +22,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     throw e;
   } finally {
-    closeAwsClients();
+    closeCloudClients();
   }
 }

@@ -1,3 +1,6 @@
+import { closeAwsClients } from './aws/clients';
+import { closeAzureClients } from './azure';
+import { closeGcpClients } from './gcp';
 import { bedrockDiscoverers } from './aws/bedrock';
 import { awsInfraDiscoverers } from './aws/infra';
 import { sagemakerDiscoverers } from './aws/sagemaker.registry';
@@ -32,6 +35,15 @@ export {
 } from './aws/sagemaker-training-jobs.discoverer';
 export { testAwsConnection, type ConnectionTestResult } from './aws/connection-test';
 export { closeAwsClients } from './aws/clients';
+export { closeAzureClients } from './azure';
+export { closeGcpClients } from './gcp';
+
+/** Destroys every cached SDK client of every cloud (process shutdown, tests). */
+export function closeCloudClients(): void {
+  closeAwsClients();
+  closeAzureClients();
+  closeGcpClients();
+}
 export { AccountLimiters, AdaptiveLimiter, isThrottle, type LimiterStats } from './adaptive-limiter';
 export { accountSetupFor, awsReadActions } from './least-privilege';
 export { buildTarget, discoverTarget, regionsFor, testConnection, type TargetSource } from './targets';
