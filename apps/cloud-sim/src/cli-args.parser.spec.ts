@@ -11,6 +11,7 @@ describe('parseCliArgs', () => {
       seed: 42,
       notebooks: undefined,
       assets: undefined,
+      stateDir: undefined,
       faults: [],
       verbose: false,
       help: false,

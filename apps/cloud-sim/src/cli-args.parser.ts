@@ -17,6 +17,7 @@ export const USAGE = `Usage: tsx src/main.ts [options]
                       sagemaker.ListTags:internal:0.1    10% of ListTags calls get a 500 InternalFailure
                       sagemaker:latency:250              250 ms added to every call
                       sagemaker:fail-page:2              page 2 of every listing fails with a 500
+  --state-dir <d>   keep the Azure certificate and Google demo keys in d between runs (env SIM_STATE_DIR)
   --verbose         log one line per request
   --help            show this help`;
 
@@ -33,6 +34,7 @@ export interface CliOptions {
   /** Undefined: the estate's default (12, or the notebooks' share of --assets). */
   notebooks: number | undefined;
   assets: number | undefined;
+  stateDir: string | undefined;
   faults: FaultRule[];
   verbose: boolean;
   help: boolean;
@@ -54,6 +56,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         seed: { type: 'string' },
         notebooks: { type: 'string' },
         assets: { type: 'string' },
+        'state-dir': { type: 'string' },
         'azure-port': { type: 'string' },
         'gcp-port': { type: 'string' },
         fault: { type: 'string', multiple: true },
@@ -85,6 +88,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     gcpPort: integerOption('--gcp-port', values['gcp-port'] ?? env.SIM_GCP_PORT, DEFAULT_GCP_PORT, 0, 65_535),
     notebooks: optionalInteger('--notebooks', values.notebooks ?? env.SIM_NOTEBOOKS, 0, MAX_ESTATE_ASSETS),
     assets: optionalInteger('--assets', values.assets ?? env.SIM_ASSETS, 0, MAX_ESTATE_ASSETS),
+    stateDir: values['state-dir'] ?? (env.SIM_STATE_DIR || undefined),
     faults,
     verbose: values.verbose,
     help: values.help,

@@ -78,3 +78,4 @@ export {
   type GcpEstate,
 } from './gcp/estate';
 export type { GcpSubServer } from './gcp/server';
+export { loadSimState, type SimState } from './state';

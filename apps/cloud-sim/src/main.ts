@@ -3,6 +3,11 @@ import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './cli-args.
 import { notebooksInRegion } from './estate';
 import { startSimulator } from './server';
 
+// A reader that stops after the first line (`| head -1`, a test) must not take the simulator down with EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+});
+
 let options: CliOptions;
 try {
   options = parseCliArgs(process.argv.slice(2), process.env);
@@ -25,6 +30,7 @@ try {
     seed: options.seed,
     notebooks: options.notebooks,
     assets: options.assets,
+    stateDir: options.stateDir,
     faults: options.faults,
     log: options.verbose ? (line) => console.log(line) : undefined,
   });

@@ -12,6 +12,7 @@ import { startAzureServer, type SubServer } from './azure/server';
 import { buildEstate, notebooksInRegion, type Estate } from './estate';
 import { FaultInjector, type FaultConfig } from './fault-injector';
 import { startGcpServer, type GcpSubServer } from './gcp/server';
+import { loadSimState } from './state';
 
 export interface SimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -29,6 +30,8 @@ export interface SimulatorOptions {
   faults?: FaultConfig;
   /** Receives one line per request; the CLI passes it with --verbose. */
   log?: (line: string) => void;
+  /** Keep the Azure certificate and Google demo keys here between runs (see state.ts). */
+  stateDir?: string;
 }
 
 export interface RunningSimulator {
@@ -91,7 +94,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   let azure: SubServer | null = null;
   let gcp: GcpSubServer | null = null;
   try {
-    azure = await startAzureServer({ host, port: options.azurePort ?? 0, estate, faults, log });
+    const state = options.stateDir ? await loadSimState(options.stateDir) : undefined;
+    azure = await startAzureServer({
+      host,
+      port: options.azurePort ?? 0,
+      estate,
+      faults,
+      log,
+      tls: state?.azureTls,
+    });
     gcp = await startGcpServer({ host, port: options.gcpPort ?? 0, estate, faults, log });
   } catch (err) {
     await Promise.allSettled([closeAws(), azure?.close()]);

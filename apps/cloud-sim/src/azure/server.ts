@@ -26,6 +26,8 @@ export interface SubServerOptions {
   estate: Estate;
   faults: FaultInjector;
   log?: ((line: string) => void) | undefined;
+  /** A certificate to serve instead of a fresh one (kept between runs by state.ts). */
+  tls?: { key: string; cert: string } | undefined;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -43,7 +45,7 @@ interface Note {
  * `tokenUrl` is the authority host to give @azure/identity (with `disableInstanceDiscovery: true`).
  */
 export async function startAzureServer(options: SubServerOptions): Promise<SubServer> {
-  const { cert, private: key } = await selfSignedCertificate();
+  const { cert, key } = options.tls ?? (await selfSignedCertificate());
   const tokens = new TokenStore();
   const estate = options.estate.azure;
   let baseUrl = '';
@@ -143,14 +145,19 @@ export async function startAzureServer(options: SubServerOptions): Promise<SubSe
 }
 
 /** A fresh self-signed certificate for 127.0.0.1, ::1 and localhost (EC P-256: fast to generate). */
-function selfSignedCertificate() {
+export async function selfSignedCertificate(validDays = 30): Promise<{ cert: string; key: string }> {
+  const { cert, private: key } = await generateCertificate(validDays);
+  return { cert, key };
+}
+
+function generateCertificate(validDays: number) {
   const now = Date.now();
   return generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',
     notBeforeDate: new Date(now - 60_000),
-    notAfterDate: new Date(now + 30 * 86_400_000),
+    notAfterDate: new Date(now + validDays * 86_400_000),
     extensions: [
       { name: 'basicConstraints', cA: true },
       { name: 'keyUsage', digitalSignature: true, keyCertSign: true },

@@ -1,4 +1,4 @@
-import { createVerify, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createPublicKey, createVerify, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { SIM_GCP_PROJECT_ID } from './estate';
 
 /** Demo service accounts of the simulated project. */
@@ -54,6 +54,26 @@ function keyPairOf(account: SimGcpAccount): KeyPair {
     keyPairs.set(account, pair);
   }
   return pair;
+}
+
+/** The demo accounts' key pairs as stored between runs (see state.ts): key id and PKCS#8 PEM. */
+export type StoredGcpKeys = Partial<Record<SimGcpAccount, { keyId: string; privateKeyPem: string }>>;
+
+/**
+ * Makes the demo accounts use stored key pairs (so key files handed out earlier keep working after a restart),
+ * creating the missing ones, and returns all of them for storing.
+ */
+export function useStoredGcpKeys(stored: StoredGcpKeys): Required<StoredGcpKeys> {
+  const out = {} as Required<StoredGcpKeys>;
+  for (const account of Object.keys(ACCOUNTS) as SimGcpAccount[]) {
+    const saved = stored[account];
+    if (saved) {
+      keyPairs.set(account, { ...saved, publicKey: createPublicKey(saved.privateKeyPem) });
+    }
+    const pair = keyPairOf(account);
+    out[account] = { keyId: pair.keyId, privateKeyPem: pair.privateKeyPem };
+  }
+  return out;
 }
 
 /**
