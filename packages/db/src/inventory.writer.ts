@@ -167,14 +167,22 @@ export async function rebuildRelations(
   scope: { tenantId: string; accountId: string; at: Date },
 ): Promise<{ current: number; removed: number }> {
   const current = await tx.$executeRawUnsafe(
-    `INSERT INTO asset_relations (id, tenant_id, from_asset_id, to_asset_id, kind, first_seen, last_seen)
-     SELECT gen_random_uuid(), a.tenant_id, a.id, t.id, r->>'kind', $3::timestamptz, $3::timestamptz
-       FROM assets a
-       CROSS JOIN LATERAL jsonb_array_elements(a.declared_relations) AS r
-       JOIN assets t ON t.tenant_id = a.tenant_id AND t.account_id = a.account_id
-                    AND t.asset_type = r->>'toAssetType' AND t.native_id = r->>'toNativeId'
-                    AND t.deleted_at IS NULL
-      WHERE a.tenant_id = $1::uuid AND a.account_id = $2::uuid AND a.deleted_at IS NULL
+    // The declared edges are gathered first (MATERIALIZED), then joined to their targets in one pass. Joined
+    // inside the lateral instead, a freshly filled table without statistics gets a plan that hashes every
+    // target again for each source asset: minutes for 60k assets instead of a fraction of a second.
+    `WITH edges AS MATERIALIZED (
+       SELECT a.id AS from_id, r->>'kind' AS kind, r->>'toAssetType' AS to_type, r->>'toNativeId' AS to_native
+         FROM assets a
+        CROSS JOIN LATERAL jsonb_array_elements(a.declared_relations) AS r
+        WHERE a.tenant_id = $1::uuid AND a.account_id = $2::uuid AND a.deleted_at IS NULL
+     )
+     INSERT INTO asset_relations (id, tenant_id, from_asset_id, to_asset_id, kind, first_seen, last_seen)
+     SELECT gen_random_uuid(), $1::uuid, x.from_id, x.to_id, x.kind, $3::timestamptz, $3::timestamptz
+       FROM (SELECT DISTINCT e.from_id, t.id AS to_id, e.kind
+               FROM edges e
+               JOIN assets t ON t.tenant_id = $1::uuid AND t.account_id = $2::uuid
+                            AND t.asset_type = e.to_type AND t.native_id = e.to_native
+                            AND t.deleted_at IS NULL) AS x
      ON CONFLICT (tenant_id, from_asset_id, to_asset_id, kind) DO UPDATE SET last_seen = EXCLUDED.last_seen`,
     scope.tenantId,
     scope.accountId,
