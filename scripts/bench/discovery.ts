@@ -12,7 +12,19 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Redis } from 'ioredis';
-import { SIM_AWS_ACCESS_KEY_ID, SIM_AWS_SECRET_ACCESS_KEY, startSimulator } from '@aispm/cloud-sim';
+import {
+  SIM_AWS_ACCESS_KEY_ID,
+  SIM_AWS_SECRET_ACCESS_KEY,
+  SIM_AZURE_CLIENT_ID,
+  SIM_AZURE_CLIENT_SECRET,
+  SIM_AZURE_SUBSCRIPTION_ID,
+  SIM_AZURE_TENANT_ID,
+  SIM_GCP_LOCATIONS,
+  SIM_GCP_PROJECT_ID,
+  simGcpServiceAccountKey,
+  startSimulator,
+  type RunningSimulator,
+} from '@aispm/cloud-sim';
 import { allDiscoverers } from '@aispm/connectors';
 import { parseMasterKey } from '@aispm/config';
 import { createDatabase, newId, type Database } from '@aispm/db';
@@ -59,7 +71,7 @@ function freshDatabase(): void {
   execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-async function createAccounts(admin: Database, simUrl: string) {
+async function createAccounts(admin: Database, sim: RunningSimulator) {
   const tenantId = newId();
   await admin.prisma.organization.create({
     data: { id: tenantId, name: 'Discovery benchmark', slug: `bench-${tenantId}` },
@@ -89,7 +101,7 @@ async function createAccounts(admin: Database, simUrl: string) {
   };
   await add(
     'aws',
-    { scopeIds: ['123456789012'], regions: ['us-east-1', 'eu-west-1'], endpoint: simUrl },
+    { scopeIds: ['123456789012'], regions: ['us-east-1', 'eu-west-1'], endpoint: sim.url },
     {
       credentials: {
         kind: 'access_key',
@@ -98,6 +110,29 @@ async function createAccounts(admin: Database, simUrl: string) {
       },
     },
   );
+  if (sim.azure) {
+    await add(
+      'azure',
+      { scopeIds: [SIM_AZURE_SUBSCRIPTION_ID], regions: [], endpoint: sim.azure.url },
+      {
+        credentials: {
+          kind: 'client_secret',
+          tenantId: SIM_AZURE_TENANT_ID,
+          clientId: SIM_AZURE_CLIENT_ID,
+          clientSecret: SIM_AZURE_CLIENT_SECRET,
+          authorityHost: sim.azure.tokenUrl,
+        },
+        caCertificate: sim.azure.caCertificate,
+      },
+    );
+  }
+  if (sim.gcp) {
+    await add(
+      'gcp',
+      { scopeIds: [SIM_GCP_PROJECT_ID], regions: [...SIM_GCP_LOCATIONS], endpoint: sim.gcp.url },
+      { credentials: { kind: 'service_account_key', key: simGcpServiceAccountKey(sim, 'reader') } },
+    );
+  }
   return { tenantId, accounts };
 }
 
@@ -161,7 +196,13 @@ async function scanAll(admin: Database, queues: JobQueues, tenantId: string, acc
     if (scans.every((s) => s.status === 'completed' || s.status === 'failed')) {
       const seconds = (performance.now() - started) / 1000;
       const errors = scans.flatMap((s) => (Array.isArray(s.errors) ? s.errors : []));
-      return { seconds, statuses: scans.map((s) => s.status), errors };
+      const lastTask = await admin.prisma.scanTask.aggregate({
+        where: { scanId: { in: scanIds } },
+        _max: { finishedAt: true },
+      });
+      const firstStart = Math.min(...scans.map((s) => s.startedAt?.getTime() ?? Infinity));
+      const listingSeconds = ((lastTask._max.finishedAt?.getTime() ?? firstStart) - firstStart) / 1000;
+      return { seconds, listingSeconds, statuses: scans.map((s) => s.status), errors };
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -206,7 +247,7 @@ async function main(): Promise<number> {
   const admin = createDatabase(ADMIN_URL, { max: 2 });
   const connection = createRedisConnection(REDIS_URL);
   const queues = new JobQueues(connection);
-  const { tenantId, accounts } = await createAccounts(admin, sim.url);
+  const { tenantId, accounts } = await createAccounts(admin, sim);
   const providers = [...new Set(accounts.map((a) => a.provider))];
   const discoverers = allDiscoverers.filter((d) => providers.includes(d.provider)).length;
   log(`accounts: ${providers.join(', ')} (${discoverers} listings each region)`);
@@ -223,7 +264,9 @@ async function main(): Promise<number> {
       accounts.map((a) => a.id),
     );
     const assets = await admin.prisma.asset.count({ where: { tenantId, deletedAt: null } });
-    log(`first scan: ${assets} assets in ${first.seconds.toFixed(1)} s (${first.statuses.join(', ')})`);
+    log(
+      `first scan: ${assets} assets in ${first.seconds.toFixed(1)} s, listings done after ${first.listingSeconds.toFixed(1)} s (${first.statuses.join(', ')})`,
+    );
     for (const e of first.errors.slice(0, 5)) log(`  error: ${JSON.stringify(e)}`);
 
     const second = await scanAll(
