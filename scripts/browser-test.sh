@@ -24,7 +24,7 @@ npx prisma migrate deploy > /dev/null
 # The owner the Playwright tests sign in as.
 export DEMO_ADMIN_PASSWORD="browser-$(node -e "process.stdout.write(require('crypto').randomBytes(9).toString('base64url'))")"
 export WEB_ADMIN_EMAIL="$DEMO_ADMIN_EMAIL" WEB_ADMIN_PASSWORD="$DEMO_ADMIN_PASSWORD"
-node --import tsx prisma/seed.ts > /dev/null
+SEED_CLOUDS=aws node --import tsx prisma/seed.ts > /dev/null
 node -e "const R=require('ioredis');const r=new R(process.env.REDIS_URL);r.flushdb().then(()=>r.quit())"
 
 npm run build -w @aispm/web > /dev/null

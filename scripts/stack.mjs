@@ -2,6 +2,7 @@
 // Stops everything on Ctrl-C or when any part exits. Used by `npm run demo` and the browser tests.
 //   node scripts/stack.mjs [--web dev|preview] [--demo-scan] [--quiet]
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
@@ -24,6 +25,8 @@ const env = {
   SIM_PORT: process.env.SIM_PORT ?? '4510',
   SIM_AZURE_PORT: process.env.SIM_AZURE_PORT ?? '4511',
   SIM_GCP_PORT: process.env.SIM_GCP_PORT ?? '4512',
+  // The Azure certificate and Google demo keys the seed stored in the demo accounts.
+  SIM_STATE_DIR: process.env.SIM_STATE_DIR ?? '.data/cloud-sim',
   WEB_PORT: process.env.WEB_PORT ?? '5173',
 };
 if (!env.MASTER_KEY) {
@@ -53,6 +56,8 @@ const parts = [
       env.SIM_AZURE_PORT,
       '--gcp-port',
       env.SIM_GCP_PORT,
+      '--state-dir',
+      path.resolve(env.SIM_STATE_DIR),
     ],
     health: `${simUrl}/_sim/health`,
   },

@@ -137,7 +137,9 @@ async function createAccounts(admin: Database, sim: RunningSimulator) {
 }
 
 function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_WORKER_NODE_OPTIONS passes extra flags to the worker's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const extra = (process.env.BENCH_WORKER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/main.ts'], {
     cwd: 'apps/worker',
     env: {
       ...process.env,
