@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import {
   isUnchangedAsset,
@@ -12,6 +13,12 @@ import { checkOutboundUrl } from '@aispm/security';
 import { discoverJob, evaluateScanJob } from '@aispm/jobs';
 import { defineHandler, type WorkerDeps } from './handler';
 import { finishTask } from './scan-progress';
+
+/** A digest of everything the inventory stores of a record, prefixed so it never equals a listing's token. */
+export function contentToken(r: TAssetRecord): string {
+  const body = JSON.stringify([r.name, r.region, r.attributes, r.tags, r.relations ?? []]);
+  return `sha256:${createHash('sha256').update(body).digest('base64url')}`;
+}
 
 function toScanError(service: string, region: string, err: unknown): TScanError {
   if (err instanceof ConnectorError) return { service, region, code: err.code, message: err.message };
@@ -106,8 +113,18 @@ export function discoverHandler(deps: WorkerDeps) {
           const changed: TAssetRecord[] = [];
           const unchanged: TUnchangedAsset[] = [];
           for (const item of page) {
-            if (isUnchangedAsset(item)) unchanged.push(item);
-            else changed.push(item);
+            if (isUnchangedAsset(item)) {
+              unchanged.push(item);
+              continue;
+            }
+            // A listing that shows no version of its own (most return whole resources) is versioned by its
+            // content: the same record as last time is only touched, not rewritten.
+            const record = item.changeToken ? item : { ...item, changeToken: contentToken(item) };
+            if (known?.get(record.nativeId) === record.changeToken) {
+              unchanged.push({ assetType: record.assetType, nativeId: record.nativeId, unchanged: true });
+            } else {
+              changed.push(record);
+            }
           }
           assets += await db.tenant(tenantId, async (tx) => {
             const pageCtx = { tenantId, accountId: account.id, provider: account.provider, scanId, seenAt };

@@ -1,4 +1,4 @@
-import type { TAssetRecord } from '@aispm/contracts';
+import type { TAssetRecord, TDiscoveredAsset } from '@aispm/contracts';
 import type { AwsTarget, DiscoveryOptions, ServiceDiscoverer } from '@aispm/connectors';
 import { parseMasterKey } from '@aispm/config';
 import { createDatabase, newId, type Database } from '@aispm/db';
@@ -38,10 +38,10 @@ export class ScriptedDiscoverer implements ServiceDiscoverer {
   readonly service = 'sagemaker.notebooks';
   readonly assetTypes = ['aws.sagemaker.notebook_instance'];
   /** region -> pages; an Error in the list is thrown when the listing reaches it. */
-  script = new Map<string, (TAssetRecord[] | Error)[]>();
+  script = new Map<string, (TDiscoveredAsset[] | Error)[]>();
   calls = 0;
 
-  async *discover(target: AwsTarget, _opts?: DiscoveryOptions): AsyncIterable<TAssetRecord[]> {
+  async *discover(target: AwsTarget, _opts?: DiscoveryOptions): AsyncIterable<TDiscoveredAsset[]> {
     this.calls += 1;
     for (const page of this.script.get(target.region) ?? []) {
       if (page instanceof Error) throw page;
