@@ -12,6 +12,8 @@ export type TAssetRelation = NonNullable<TAssetRecord['relations']>[number];
 const DEFAULT_PAGE_SIZE = 100;
 /** Describe + ListTags calls in flight per page: fast, yet well under SageMaker's per-account rate limits. */
 const DESCRIBE_CONCURRENCY = 8;
+/** Parents whose child listings run at once (model groups' versions, say). */
+const PARENT_CONCURRENCY = 8;
 
 export type SendOptions = { abortSignal?: AbortSignal };
 
@@ -123,11 +125,19 @@ async function* discover<TPage, TSummary, TDescribed extends object>(
   const limit = <T>(call: () => Promise<T>): Promise<T> => (limiter ? limiter.run(call) : call());
 
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
-  async function* pages(): AsyncGenerator<TPage> {
+  /** Summaries a page at a time; under parents, the children of several parents listed at once. */
+  async function* summaryPages(): AsyncGenerator<readonly TSummary[]> {
     if (!spec.parents) {
-      yield* spec.list(client, pageSize, sendOptions);
+      for await (const page of spec.list(client, pageSize, sendOptions)) yield spec.summaries(page) ?? [];
       return;
     }
+    const childrenOf = async (parent: string): Promise<TSummary[]> => {
+      const out: TSummary[] = [];
+      for await (const page of spec.list(client, pageSize, sendOptions, parent)) {
+        out.push(...(spec.summaries(page) ?? []));
+      }
+      return out;
+    };
     const parentPages = spec.parents.list(client, pageSize, sendOptions)[Symbol.asyncIterator]();
     for (;;) {
       let next: IteratorResult<readonly string[]>;
@@ -137,15 +147,21 @@ async function* discover<TPage, TSummary, TDescribed extends object>(
         throw toConnectorError(err, ctx(spec.parents.listOperation));
       }
       if (next.done) return;
-      for (const parent of next.value) yield* spec.list(client, pageSize, sendOptions, parent);
+      // One parent after another would leave the account idle between small listings (a model group holds a
+      // handful of versions): list a batch of parents' children at once and describe them together.
+      for (let i = 0; i < next.value.length; i += PARENT_CONCURRENCY) {
+        const batch = next.value.slice(i, i + PARENT_CONCURRENCY);
+        const children = await Promise.all(batch.map((parent) => limit(() => childrenOf(parent))));
+        yield children.flat();
+      }
     }
   }
 
   try {
-    for await (const page of pages()) {
+    for await (const summaries of summaryPages()) {
       opts.signal?.throwIfAborted();
       const records = await mapWithConcurrency(
-        spec.summaries(page) ?? [],
+        summaries,
         DESCRIBE_CONCURRENCY,
         async (summary): Promise<TDiscoveredAsset | null> => {
           const version = spec.changeOf?.(summary);
