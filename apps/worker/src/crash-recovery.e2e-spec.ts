@@ -46,7 +46,7 @@ function startWorkerProcess(): ChildProcess {
   return child;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 100_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -135,7 +135,7 @@ describe('crash recovery', () => {
     first.kill('SIGKILL');
     startWorkerProcess();
     await expectCompleteInventory(ids);
-  });
+  }, 120_000);
 
   it('finishes a scan after its worker is killed and Redis loses the queue', async () => {
     const first = startWorkerProcess();
@@ -149,5 +149,5 @@ describe('crash recovery', () => {
     await redis.flushdb();
     startWorkerProcess();
     await expectCompleteInventory(ids);
-  });
+  }, 120_000);
 });

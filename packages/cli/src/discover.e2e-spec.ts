@@ -62,7 +62,27 @@ describe('aispm discover', () => {
     const out = JSON.parse(stdout) as DiscoverOutput;
     const e = sim.estate;
     const expected = [...e.notebooks, ...e.trainingJobs, ...e.models, ...e.endpointConfigs, ...e.endpoints];
-    expect(out.assets.map((a) => a.nativeId).sort()).toEqual(expected.map((r) => r.arn).sort());
+    const ids = out.assets.map((a) => a.nativeId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const core = new Set(expected.map((r) => r.arn));
+    const coreTypes = new Set(['notebook_instance', 'training_job', 'model', 'endpoint_config', 'endpoint']);
+    expect(
+      out.assets
+        .filter((a) => coreTypes.has(a.type.replace('aws.sagemaker.', '')))
+        .map((a) => a.nativeId)
+        .sort(),
+    ).toEqual([...core].sort());
+    // Every kind a scan lists comes out too: Bedrock, IAM, S3, KMS, EC2 and the rest of SageMaker.
+    const types = new Set(out.assets.map((a) => a.type));
+    for (const t of [
+      'aws.bedrock.guardrail',
+      'aws.iam.role',
+      'aws.s3.bucket',
+      'aws.kms.key',
+      'aws.sagemaker.domain',
+    ]) {
+      expect(types).toContain(t);
+    }
     const endpoint = out.assets.find((a) => a.nativeId === e.endpoints[0]!.arn)!;
     expect(endpoint).toMatchObject({
       provider: 'aws',
