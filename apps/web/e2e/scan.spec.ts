@@ -83,6 +83,8 @@ test('connect the simulated AWS account, scan it live, walk its inventory and re
   await page.getByRole('combobox', { name: 'Asset type' }).click();
   await page.getByRole('option', { name: 'SageMaker endpoint', exact: true }).click();
   await page.keyboard.press('Escape');
+  // Read a name only once the table shows the filtered rows, not the list it had before.
+  await expect.poll(() => columnTexts(page, 1)).toEqual(['SageMaker endpoint']);
   const endpointName = (
     await assetRows.first().getByRole('cell').first().getByRole('link').innerText()
   ).trim();
