@@ -1,13 +1,12 @@
 import {
-  AWS_JSON_CONTENT_TYPE,
   AwsJsonError,
+  readAwsJsonCall,
   sendAwsJson,
   sendAwsJsonError,
   serializationError,
   validationError,
 } from '../aws-json.protocol';
 import { decodePageToken } from '../page-token.codec';
-import { parseJsonObject } from '../sagemaker.service';
 import type { AwsCall, AwsService } from '../services';
 import type { AwsInfraEstate, SimKmsKey } from './estate';
 import { linkAwsInfraReferences } from './links';
@@ -208,31 +207,11 @@ export const kmsService: AwsService = {
   signingName: 'kms',
   sendError: (res, err) => sendAwsJsonError(res, translateError(err, KMS_DIALECT)),
   async handle(call: AwsCall) {
-    const { req } = call;
-    if (req.method !== 'POST' || call.url.pathname !== '/') {
-      throw new AwsJsonError(
-        404,
-        'UnknownOperationException',
-        `KMS takes POST /, not ${req.method} ${call.url.pathname}`,
-      );
-    }
-    const target = req.headersDistinct['x-amz-target']?.join(',');
-    call.note.target = target;
-    const op = target?.startsWith('TrentService.') ? target.slice('TrentService.'.length) : '';
-    if (!isKmsOperation(op)) {
-      throw new AwsJsonError(
-        400,
-        'UnknownOperationException',
-        `Unknown operation ${target ?? '(no X-Amz-Target)'}`,
-      );
-    }
-    const contentType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-    if (contentType !== AWS_JSON_CONTENT_TYPE) {
-      throw serializationError(
-        `Expected Content-Type ${AWS_JSON_CONTENT_TYPE}, got ${contentType ?? 'none'}`,
-      );
-    }
-    const input = parseJsonObject(call.body);
+    const { op, input } = readAwsJsonCall(call, {
+      name: 'KMS',
+      targetPrefix: 'TrentService',
+      isOperation: isKmsOperation,
+    });
     const keyId = typeof input.KeyId === 'string' ? input.KeyId : undefined;
     authorize(
       call,
