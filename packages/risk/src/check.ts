@@ -3,6 +3,8 @@ import type { TProvider, TSeverity } from '@aispm/contracts';
 /** An inventory asset as checks see it: attributes exactly as the cloud returned them. */
 export interface CheckAsset {
   id: string;
+  /** The connected cloud account (aispm's id) the asset was discovered in. */
+  accountId: string;
   provider: TProvider;
   assetType: string;
   nativeId: string;
@@ -42,7 +44,11 @@ export interface CheckDefinition {
   reads: string[];
   remediation: { console: string; cli: string; terraform: string };
   controls: ControlMapping[];
-  evaluate(asset: CheckAsset): CheckResult;
+  /**
+   * Most checks read only the asset. Checks about what an asset is connected to (the bucket a training job reads,
+   * the policies of the role a notebook runs as) read its neighbours through `ctx`.
+   */
+  evaluate(asset: CheckAsset, ctx: CheckContext): CheckResult;
 }
 
 export function defineCheck(def: CheckDefinition): CheckDefinition {
@@ -52,4 +58,23 @@ export function defineCheck(def: CheckDefinition): CheckDefinition {
 /** True when the cloud returned the field (even as null or empty): presence, not truthiness. */
 export function has(attributes: Record<string, unknown>, field: string): boolean {
   return Object.prototype.hasOwnProperty.call(attributes, field) && attributes[field] !== undefined;
+}
+
+/**
+ * The inventory graph around one asset, as recorded by discovery (asset_relations). Relation kinds are the
+ * connectors' own: `uses_role`, `reads_data`, `writes_output`, `encrypted_by`, `uses_model`, `uses_config`,
+ * `trained_by`, `attached_policy`, `uses_guardrail`, `uses_knowledge_base`, `part_of`, `serves_model`, ...
+ * A relation whose target was not discovered has no asset here: a check that needs it answers unknown.
+ */
+export interface CheckContext {
+  /** Assets this asset points at through relations of `kind` (a training job's `reads_data` buckets). */
+  outgoing(kind: string): readonly CheckAsset[];
+  /** Assets that point at this asset through relations of `kind` (agents that `uses_role` this role). */
+  incoming(kind: string): readonly CheckAsset[];
+  /** Native ids this asset's relations of `kind` name, discovered or not (to tell "none" from "not found"). */
+  outgoingIds(kind: string): readonly string[];
+  /** The same view centred on another asset, for two-hop checks (agent -> role -> other agents). */
+  around(asset: CheckAsset): CheckContext;
+  /** Live assets of a type in the same account, optionally in one region (account-scoped checks). */
+  inAccount(assetType: string, region?: string): readonly CheckAsset[];
 }

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findControl } from '@aispm/compliance';
+import { isolatedContext } from './check-context';
 import { checks, evaluateAsset } from './registry';
 import { notebookAsset, wellConfiguredNotebook } from './testing';
 
@@ -49,19 +50,19 @@ describe('check registry', () => {
       RootAccess: 'Enabled',
       KmsKeyId: undefined,
     });
-    const results = evaluateAsset(bad);
+    const results = evaluateAsset(bad, isolatedContext(bad));
     expect(results.map((r) => [r.check.id, r.result.status])).toEqual([
       ['aws.sagemaker.notebook.direct_internet_access', 'fail'],
       ['aws.sagemaker.notebook.root_access', 'fail'],
       ['aws.sagemaker.notebook.no_cmk', 'fail'],
     ]);
     expect(results.every((r) => typeof r.riskScore === 'number')).toBe(true);
-    expect(evaluateAsset(notebookAsset(wellConfiguredNotebook)).every((r) => r.riskScore === undefined)).toBe(
-      true,
-    );
+    const good = notebookAsset(wellConfiguredNotebook);
+    expect(evaluateAsset(good, isolatedContext(good)).every((r) => r.riskScore === undefined)).toBe(true);
   });
 
   it('ignores asset types no check covers', () => {
-    expect(evaluateAsset({ ...notebookAsset({}), assetType: 'aws.s3.bucket' })).toEqual([]);
+    const bucket = { ...notebookAsset({}), assetType: 'aws.s3.bucket' };
+    expect(evaluateAsset(bucket, isolatedContext(bucket))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CheckAsset, CheckDefinition, CheckResult } from './check';
+import type { CheckAsset, CheckContext, CheckDefinition, CheckResult } from './check';
 import { riskContext, riskScore } from './scoring';
 import { sagemakerNotebookDirectInternetAccess } from './checks/aws/sagemaker-notebook-direct-internet-access.check';
 import { sagemakerNotebookNoCmk } from './checks/aws/sagemaker-notebook-no-cmk.check';
@@ -30,12 +30,12 @@ export interface Evaluation {
 }
 
 /** Runs every check that applies to the asset. A check that throws is a bug: it is reported, not hidden. */
-export function evaluateAsset(asset: CheckAsset): Evaluation[] {
+export function evaluateAsset(asset: CheckAsset, graph: CheckContext): Evaluation[] {
   const applicable = checksFor(asset.assetType);
   if (applicable.length === 0) return [];
   const ctx = riskContext(asset);
   return applicable.map((check) => {
-    const result = check.evaluate(asset);
+    const result = check.evaluate(asset, graph);
     return result.status === 'fail'
       ? { check, result, riskScore: riskScore(check.severity, ctx) }
       : { check, result };

@@ -8,7 +8,7 @@ import {
   type FailedCheck,
 } from '@aispm/db';
 import { evaluateScanJob } from '@aispm/jobs';
-import { checks, detectShadowAiBatch, evaluateAsset, type CheckAsset } from '@aispm/risk';
+import { checks, detectShadowAiBatch, evaluateAsset, isolatedContext, type CheckAsset } from '@aispm/risk';
 import { defineHandler, type WorkerDeps } from './handler';
 
 const BATCH = 1000;
@@ -49,7 +49,8 @@ export function evaluateScanHandler(deps: WorkerDeps) {
           const failed: FailedCheck[] = [];
           const passed: { assetId: string; checkId: string }[] = [];
           for (const row of batch) {
-            for (const e of evaluateAsset(toCheckAsset(row))) {
+            const asset = toCheckAsset(row);
+            for (const e of evaluateAsset(asset, isolatedContext(asset))) {
               if (e.result.status === 'fail') {
                 failed.push({
                   assetId: row.id,
@@ -99,6 +100,7 @@ export function evaluateScanHandler(deps: WorkerDeps) {
 function toCheckAsset(row: Asset): CheckAsset {
   return {
     id: row.id,
+    accountId: row.accountId,
     provider: row.provider,
     assetType: row.assetType,
     nativeId: row.nativeId,
