@@ -1,13 +1,15 @@
 import type { CheckAsset, CheckContext, CheckDefinition, CheckResult } from './check';
 import { riskContext, riskScore } from './scoring';
-import { sagemakerNotebookDirectInternetAccess } from './checks/aws/sagemaker-notebook-direct-internet-access.check';
-import { sagemakerNotebookNoCmk } from './checks/aws/sagemaker-notebook-no-cmk.check';
-import { sagemakerNotebookRootAccess } from './checks/aws/sagemaker-notebook-root-access.check';
+import { bedrockChecks } from './checks/aws/bedrock';
+import { sagemakerChecks } from './checks/aws/sagemaker';
+import { azureChecks } from './checks/azure';
+import { gcpChecks } from './checks/gcp';
 
 export const checks: readonly CheckDefinition[] = [
-  sagemakerNotebookDirectInternetAccess,
-  sagemakerNotebookRootAccess,
-  sagemakerNotebookNoCmk,
+  ...sagemakerChecks,
+  ...bedrockChecks,
+  ...azureChecks,
+  ...gcpChecks,
 ];
 
 const byId = new Map(checks.map((c) => [c.id, c]));

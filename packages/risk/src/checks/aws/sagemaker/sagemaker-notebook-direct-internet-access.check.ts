@@ -1,4 +1,4 @@
-import { defineCheck, has } from '../../check';
+import { defineCheck, has } from '../../../check';
 
 export const sagemakerNotebookDirectInternetAccess = defineCheck({
   id: 'aws.sagemaker.notebook.direct_internet_access',

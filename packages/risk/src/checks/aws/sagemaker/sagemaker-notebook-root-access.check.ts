@@ -1,4 +1,4 @@
-import { defineCheck, has } from '../../check';
+import { defineCheck, has } from '../../../check';
 
 export const sagemakerNotebookRootAccess = defineCheck({
   id: 'aws.sagemaker.notebook.root_access',

@@ -1,4 +1,4 @@
-import { defineCheck, has } from '../../check';
+import { defineCheck, has } from '../../../check';
 
 export const sagemakerNotebookNoCmk = defineCheck({
   id: 'aws.sagemaker.notebook.no_cmk',

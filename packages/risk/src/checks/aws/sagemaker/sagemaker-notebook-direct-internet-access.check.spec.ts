@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notebookAsset, run, wellConfiguredNotebook } from '../../testing';
+import { notebookAsset, run, wellConfiguredNotebook } from '../../../testing';
 import { sagemakerNotebookDirectInternetAccess as check } from './sagemaker-notebook-direct-internet-access.check';
 
 describe(check.id, () => {

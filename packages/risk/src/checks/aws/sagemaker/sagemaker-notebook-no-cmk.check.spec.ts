@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notebookAsset, run, wellConfiguredNotebook } from '../../testing';
+import { notebookAsset, run, wellConfiguredNotebook } from '../../../testing';
 import { sagemakerNotebookNoCmk as check } from './sagemaker-notebook-no-cmk.check';
 
 describe(check.id, () => {

@@ -1,0 +1,4 @@
+import type { CheckDefinition } from '../../../check';
+
+/** Amazon Bedrock checks. */
+export const bedrockChecks: readonly CheckDefinition[] = [];
