@@ -21,7 +21,12 @@ export type CheckResult =
   | { status: 'pass'; evidence: Evidence }
   | { status: 'fail'; evidence: Evidence }
   /** The cloud did not return a field the verdict needs; no verdict is better than one from a default. */
-  | { status: 'unknown'; missing: string[] };
+  | { status: 'unknown'; missing: string[] }
+  /**
+   * The check does not concern this asset (a role no SageMaker resource uses, for a SageMaker execution-role
+   * check). Not a finding and not counted; a finding it had is resolved, since the risk it described is gone.
+   */
+  | { status: 'not_applicable'; reason: string };
 
 /** OSCAL relationship terms between a check and a framework control. */
 export type ControlRelationship = 'equivalent-to' | 'subset-of' | 'superset-of' | 'intersects-with';

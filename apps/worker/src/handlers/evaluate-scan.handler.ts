@@ -59,7 +59,7 @@ export function evaluateScanHandler(deps: WorkerDeps) {
                   riskScore: e.riskScore ?? 0,
                   evidence: e.result.evidence,
                 });
-              } else if (e.result.status === 'pass') {
+              } else if (e.result.status === 'pass' || e.result.status === 'not_applicable') {
                 passed.push({ assetId: row.id, checkId: e.check.id });
               }
             }
