@@ -1,12 +1,12 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
 import { AzureMachineLearningWorkspaces } from '@azure/arm-machinelearning';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { CognitiveServicesManagementClient } from '@azure/arm-cognitiveservices';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { ClientSecretCredential } from '@azure/identity';
 import { guardedLookup } from '@aispm/security';
+import { secureContextTrusting } from '../trust';
 import type { AzureTarget } from '../types';
 import { rawCapturePolicy } from './raw-capture';
 
@@ -58,7 +58,7 @@ export function azureClientsFor(target: AzureTarget, options: AzureClientOptions
   const agent = new https.Agent({
     keepAlive: true,
     maxSockets: 64,
-    ...(target.caCertificate && { ca: [...rootCertificates, target.caCertificate] }),
+    ...(target.caCertificate && { secureContext: secureContextTrusting(target.caCertificate) }),
     ...(lookup && { lookup }),
   });
   const retryOptions =

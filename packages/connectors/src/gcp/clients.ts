@@ -5,6 +5,7 @@ import https from 'node:https';
 import type { TGcpCredentials } from '@aispm/contracts';
 import { guardedLookup } from '@aispm/security';
 import { JWT, type Credentials, type gaxios } from 'google-auth-library';
+import { secureContextTrusting } from '../trust';
 import type { GcpTarget } from '../types';
 import { TokenExchangeError } from './gcp-error.mapper';
 
@@ -152,7 +153,7 @@ export function gcpConnection(
   const httpAgent = new http.Agent(common);
   const httpsAgent = new https.Agent({
     ...common,
-    ...(target.caCertificate && { ca: target.caCertificate }),
+    ...(target.caCertificate && { secureContext: secureContextTrusting(target.caCertificate) }),
   });
   return {
     endpoint: target.endpoint ? new URL(target.endpoint) : undefined,
