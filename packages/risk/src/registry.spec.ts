@@ -49,14 +49,24 @@ describe('check registry', () => {
       DirectInternetAccess: 'Enabled',
       RootAccess: 'Enabled',
       KmsKeyId: undefined,
+      SubnetId: undefined,
+      InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: '1' },
+      PlatformIdentifier: 'notebook-al1-v1',
     });
     const results = evaluateAsset(bad, isolatedContext(bad));
     expect(results.map((r) => [r.check.id, r.result.status])).toEqual([
       ['aws.sagemaker.notebook.direct_internet_access', 'fail'],
       ['aws.sagemaker.notebook.root_access', 'fail'],
       ['aws.sagemaker.notebook.no_cmk', 'fail'],
+      ['aws.sagemaker.notebook.no_vpc', 'fail'],
+      ['aws.sagemaker.notebook.imdsv1_allowed', 'fail'],
+      // No lifecycle configuration named: nothing runs at start, so nothing can leak.
+      ['aws.sagemaker.notebook.secrets_in_lifecycle_config', 'pass'],
+      ['aws.sagemaker.notebook.deprecated_platform', 'fail'],
     ]);
-    expect(results.every((r) => typeof r.riskScore === 'number')).toBe(true);
+    for (const r of results) {
+      expect(typeof r.riskScore, r.check.id).toBe(r.result.status === 'fail' ? 'number' : 'undefined');
+    }
     const good = notebookAsset(wellConfiguredNotebook);
     expect(evaluateAsset(good, isolatedContext(good)).every((r) => r.riskScore === undefined)).toBe(true);
   });

@@ -1,0 +1,39 @@
+/** Reading IAM policy documents as the IAM discoverers store them (decoded and parsed JSON). */
+
+type Statement = Record<string, unknown>;
+
+function statements(document: unknown): Statement[] | undefined {
+  if (typeof document !== 'object' || document === null) return undefined;
+  const s = (document as Record<string, unknown>).Statement;
+  if (Array.isArray(s)) return s.filter((x): x is Statement => typeof x === 'object' && x !== null);
+  return typeof s === 'object' && s !== null ? [s as Statement] : [];
+}
+
+function list(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** `*` or a whole service (`sagemaker:*`); IAM action names are case-insensitive. */
+export function isWildcardAction(action: string): boolean {
+  return action === '*' || /^[a-z0-9-]+:\*$/i.test(action);
+}
+
+/**
+ * The wildcard actions (`*`, `service:*`) that Allow statements of a document grant, or undefined when the
+ * document is not a parsed policy (the discoverer keeps an unparseable document as its raw text).
+ */
+export function allowedWildcardActions(document: unknown): string[] | undefined {
+  const all = statements(document);
+  if (!all) return undefined;
+  const found = all
+    .filter((s) => s.Effect === 'Allow')
+    .flatMap((s) => list(s.Action))
+    .filter(isWildcardAction);
+  return [...new Set(found)];
+}
+
+/** AWS managed policies are named `arn:<partition>:iam::aws:policy/...`; only customer policies are listed. */
+export function isAwsManagedPolicyArn(arn: string): boolean {
+  return /^arn:aws[a-z-]*:iam::aws:policy\//.test(arn);
+}

@@ -1,0 +1,52 @@
+import { defineCheck, has } from '../../../check';
+import { sagemakerUsersOf } from './sagemaker-fields.util';
+
+/** AWS managed policies that amount to administrator rights, or to the power to grant them. */
+const ADMIN_EQUIVALENT = new Set(['AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess']);
+
+export const sagemakerExecutionRoleAdminPolicyAttached = defineCheck({
+  id: 'aws.sagemaker.execution_role.admin_policy_attached',
+  title: 'IAM role used by SageMaker has an administrator policy attached',
+  severity: 'critical',
+  provider: 'aws',
+  assetType: 'aws.iam.role',
+  rationale:
+    'AdministratorAccess, PowerUserAccess or IAMFullAccess on a role SageMaker runs as makes every notebook ' +
+    'user, training script and model container an account administrator (or able to become one). One ' +
+    'poisoned package or compromised notebook is then a full account takeover.',
+  reads: ['ListAttachedRolePolicies.AttachedPolicies'],
+  remediation: {
+    console:
+      'In IAM open the role, detach the administrator policy, and attach a policy scoped to the buckets, keys ' +
+      'and SageMaker actions the workload uses (IAM Access Analyzer can generate one from CloudTrail).',
+    cli: 'aws iam detach-role-policy --role-name <role> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+    terraform:
+      'resource "aws_iam_role_policy_attachment" "sagemaker" {\n  role       = aws_iam_role.sagemaker.name\n' +
+      '  policy_arn = aws_iam_policy.sagemaker_scoped.arn # not AdministratorAccess\n}',
+  },
+  controls: [
+    { ref: 'mitre-atlas@5.6.0:AML.M0026', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM06', relationship: 'intersects-with' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
+  ],
+  evaluate(asset, ctx) {
+    const users = sagemakerUsersOf(ctx);
+    if (users.length === 0) {
+      return { status: 'not_applicable', reason: 'No SageMaker resource in the inventory uses this role.' };
+    }
+    const a = asset.attributes;
+    if (!has(a, 'AttachedPolicyArns') || !Array.isArray(a.AttachedPolicyArns)) {
+      return { status: 'unknown', missing: ['AttachedPolicyArns'] };
+    }
+    const arns = a.AttachedPolicyArns.filter((x): x is string => typeof x === 'string');
+    const admin = arns.filter((arn) => {
+      const m = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/.exec(arn);
+      return m !== null && ADMIN_EQUIVALENT.has(m[1]!);
+    });
+    const usedBy = users.map((u) => u.nativeId);
+    return admin.length > 0
+      ? { status: 'fail', evidence: { adminPolicies: admin, usedBy } }
+      : { status: 'pass', evidence: { AttachedPolicyArns: arns, usedBy } };
+  },
+});

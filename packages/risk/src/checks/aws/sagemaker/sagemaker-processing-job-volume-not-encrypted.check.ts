@@ -1,0 +1,45 @@
+import { defineCheck } from '../../../check';
+import { at, customerKeyVerdict, hasLocalInstanceStorage, requireFields } from './sagemaker-fields.util';
+import { denyJobsWithout } from './training-job-guardrail.util';
+
+const CLUSTER = 'ProcessingResources.ClusterConfig';
+
+export const sagemakerProcessingJobVolumeNotEncrypted = defineCheck({
+  id: 'aws.sagemaker.processing_job.volume_not_encrypted',
+  title: 'SageMaker processing volume is not encrypted with a customer-managed KMS key',
+  severity: 'medium',
+  provider: 'aws',
+  assetType: 'aws.sagemaker.processing_job',
+  rationale:
+    'Without ClusterConfig.VolumeKmsKeyId the volume that holds the raw input and the prepared output of the ' +
+    'job is encrypted with a transient key outside your control: no key policy limits decryption and no key ' +
+    'use is logged against your key.',
+  reads: [`DescribeProcessingJob.${CLUSTER}.VolumeKmsKeyId`, `DescribeProcessingJob.${CLUSTER}.InstanceType`],
+  remediation: {
+    console:
+      'Processing jobs cannot be changed. Rerun the job with a customer-managed KMS key as the volume key ' +
+      '(processor volume_kms_key=...), and deny new jobs without one.',
+    cli:
+      'aws sagemaker create-processing-job --processing-job-name <name> --processing-resources ' +
+      "'ClusterConfig={InstanceCount=1,InstanceType=<type>,VolumeSizeInGB=30,VolumeKmsKeyId=<key-arn>}' ...",
+    terraform: denyJobsWithout('RequireVolumeKey', '{ Null = { "sagemaker:VolumeKmsKey" = "true" } }'),
+  },
+  controls: [
+    { ref: 'mitre-atlas@5.6.0:AML.M0012', relationship: 'subset-of' },
+    { ref: 'mitre-atlas@5.6.0:AML.M0005', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.7.6', relationship: 'intersects-with' },
+  ],
+  evaluate(asset) {
+    const unknown = requireFields(asset, 'ProcessingJobArn', CLUSTER);
+    if (unknown) return unknown;
+    const type = at(asset.attributes, `${CLUSTER}.InstanceType`);
+    if (hasLocalInstanceStorage(type)) {
+      return {
+        status: 'not_applicable',
+        reason: `${String(type)} processes on local NVMe storage encrypted in hardware; SageMaker accepts no volume key.`,
+      };
+    }
+    // ClusterConfig.VolumeKmsKeyId is omitted when no key was given.
+    return customerKeyVerdict(asset, `${CLUSTER}.VolumeKmsKeyId`, []);
+  },
+});
