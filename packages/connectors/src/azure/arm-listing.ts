@@ -33,6 +33,15 @@ export interface ArmRun {
   children(listing: ArmListing, parent: RawResource): AsyncGenerator<RawResource[]>;
   /** The pages of a subscription-wide listing, as returned. */
   pages(listing: ArmListing): AsyncGenerator<RawResource[]>;
+  /**
+   * Runs `perParent` (its child listings) for several parents at once and yields what each produced, parent
+   * after parent as they finish. One parent at a time would make a subscription of a thousand workspaces a
+   * thousand round trips in a row. The first error ends the walk; the other parents' results are dropped.
+   */
+  eachParent<T>(
+    parents: AsyncIterable<RawResource> | Iterable<RawResource>,
+    perParent: (parent: RawResource) => AsyncIterable<T[]>,
+  ): AsyncGenerator<T[]>;
   /** Whether the location filter keeps a resource (children without a location inherit their parent's). */
   keeps(resource: RawResource, parent?: RawResource): boolean;
   record(
@@ -160,6 +169,7 @@ function armRun(service: string, target: AzureTarget, opts: DiscoveryOptions, cl
     target,
     keeps,
     pages: (listing) => walk(listing, false),
+    eachParent: (parents, perParent) => concurrentlyPerParent(parents, perParent, PARENT_CONCURRENCY),
     children: (listing) => walk(listing, true),
     async *parents(listing) {
       for await (const page of walk(listing, false)) {
@@ -178,6 +188,56 @@ function armRun(service: string, target: AzureTarget, opts: DiscoveryOptions, cl
       };
     },
   };
+}
+
+/** Parents whose child listings run at once in one discoverer (the account limiter caps the calls in flight). */
+const PARENT_CONCURRENCY = 8;
+
+type Settled<T> = { key: number; pages: T[][] } | { key: number; error: unknown };
+
+async function* concurrentlyPerParent<T>(
+  parents: AsyncIterable<RawResource> | Iterable<RawResource>,
+  perParent: (parent: RawResource) => AsyncIterable<T[]>,
+  concurrency: number,
+): AsyncGenerator<T[]> {
+  const collect = async (parent: RawResource): Promise<T[][]> => {
+    const pages: T[][] = [];
+    for await (const page of perParent(parent)) pages.push(page);
+    return pages;
+  };
+  const source = (async function* () {
+    yield* parents;
+  })();
+  const inFlight = new Map<number, Promise<Settled<T>>>();
+  let next = 0;
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && inFlight.size < concurrency) {
+        const item = await source.next();
+        if (item.done) {
+          exhausted = true;
+          break;
+        }
+        const key = next++;
+        // Settled, never rejected: a parent failing while another is awaited must not be an unhandled rejection.
+        inFlight.set(
+          key,
+          collect(item.value).then(
+            (pages) => ({ key, pages }),
+            (error: unknown) => ({ key, error }),
+          ),
+        );
+      }
+      if (inFlight.size === 0) return;
+      const done = await Promise.race(inFlight.values());
+      inFlight.delete(done.key);
+      if ('error' in done) throw done.error;
+      for (const page of done.pages) yield page;
+    }
+  } finally {
+    await source.return(undefined);
+  }
 }
 
 /** `West Europe` and `westeurope` are the same location. */

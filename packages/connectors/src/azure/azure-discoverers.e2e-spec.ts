@@ -395,17 +395,18 @@ describe('Azure discoverers through the real SDKs against cloud-sim (HTTPS, Entr
     const e = sim.estate.azure;
     const dev = e.workspaces.find((w) => w.body.name === 'mlw-dev-westeurope')!;
     const pages: TAssetRecord[][] = [];
+    // The workspace listing still shows mlw-dev-westeurope; its compute listing answers 404 (deleted since).
+    e.deletingParents.add(dev.body.id.toLowerCase());
     try {
       for await (const page of azureMlComputesDiscoverer.discover(targetFor(sim))) {
         pages.push(fullRecords(page));
-        // The first page holds mlw-prod-eastus's computes; mlw-dev-westeurope goes away now.
-        if (pages.length === 1) e.deletingParents.add(dev.body.id.toLowerCase());
       }
     } finally {
       e.deletingParents.delete(dev.body.id.toLowerCase());
     }
+    // Workspaces are listed several at once: pages arrive in the order their listings finish.
     const names = pages.flat().map((r) => r.name);
-    expect(names).toEqual(['ci-alice-prod', 'cpu-cluster', 'ci-dana-research', 'aks-inference']);
+    expect(names.sort()).toEqual(['aks-inference', 'ci-alice-prod', 'ci-dana-research', 'cpu-cluster']);
   });
 
   it('keeps only the target locations, children following their parent', async () => {
@@ -598,16 +599,37 @@ describe('Azure discoverers under injected faults', () => {
     expect(lines.filter((l) => l.includes('429 TooManyRequests')).length).toBeGreaterThan(0);
   });
 
-  it('yields the pages before a failing page, then fails with a retryable Unavailable naming the listing', async () => {
+  it('yields only whole parents before a failing page, then fails with a retryable Unavailable naming the listing', async () => {
     const faults: SimulatorOptions['faults'] = [
       { service: 'azure.ml', operation: 'Compute_List', kind: 'fail-page', page: 2 },
     ];
     await withSimulator({ faults }, async (sim) => {
       const { error, pages } = await failure(azureMlComputesDiscoverer, targetFor(sim), { maxAttempts: 1 });
-      // mlw-prod-eastus's two computes, then the first page of mlw-dev-westeurope; its second page fails.
-      expect(pages).toEqual([2, 2]);
+      // mlw-dev-westeurope's second page fails. Workspaces are listed several at once and each one's computes
+      // are yielded only once its listing is whole: what came before is whole workspaces, never a part of one.
+      const complete = [...sim.estate.azure.children]
+        .filter(([key]) => key.endsWith('|computes'))
+        .reduce((n, [, list]) => n + list.length, 0);
+      expect(complete).toBeGreaterThan(4);
+      expect(pages.reduce((a, b) => a + b, 0)).toBeLessThan(complete);
       expect(error).toMatchObject({ code: 'Unavailable', retryable: true, operation: 'Compute_List' });
       expect(error.message).toContain('InternalServerError');
+    });
+  });
+
+  it('lists the children of several parents at once, not one parent after another', async () => {
+    const faults: SimulatorOptions['faults'] = [
+      { service: 'azure.ml', operation: 'Compute_List', kind: 'latency', ms: 1000 },
+    ];
+    await withSimulator({ faults }, async (sim) => {
+      const workspaces = sim.estate.azure.workspaces.length;
+      expect(workspaces).toBeGreaterThanOrEqual(3);
+      const started = performance.now();
+      const records = (await collect(azureMlComputesDiscoverer, targetFor(sim))).flat();
+      const seconds = (performance.now() - started) / 1000;
+      expect(records.length).toBeGreaterThan(0);
+      // One workspace after another would take at least a second per workspace.
+      expect(seconds).toBeLessThan(workspaces - 0.5);
     });
   });
 

@@ -45,7 +45,7 @@ export const azureCognitiveDeploymentsDiscoverer = armDiscoverer({
   assetTypes: [T.deployment],
   actions: [LIST.cognitiveAccounts.action, LIST_UNDER.cognitiveDeployments({ id: '' }).action],
   async *discover(run) {
-    for await (const account of run.parents(LIST.cognitiveAccounts)) {
+    yield* run.eachParent(run.parents(LIST.cognitiveAccounts), async function* (account) {
       for await (const page of run.children(LIST_UNDER.cognitiveDeployments(account), account)) {
         yield page
           .filter((d) => run.keeps(d, account))
@@ -62,7 +62,7 @@ export const azureCognitiveDeploymentsDiscoverer = armDiscoverer({
             return run.record(T.deployment, d, { parent: account, relations });
           });
       }
-    }
+    });
   },
 });
 
@@ -72,7 +72,7 @@ export const azureCognitiveRaiPoliciesDiscoverer = armDiscoverer({
   assetTypes: [T.raiPolicy],
   actions: [LIST.cognitiveAccounts.action, LIST_UNDER.raiPolicies({ id: '' }).action],
   async *discover(run) {
-    for await (const account of run.parents(LIST.cognitiveAccounts)) {
+    yield* run.eachParent(run.parents(LIST.cognitiveAccounts), async function* (account) {
       for await (const page of run.children(LIST_UNDER.raiPolicies(account), account)) {
         yield page
           .filter((p) => run.keeps(p, account))
@@ -80,7 +80,7 @@ export const azureCognitiveRaiPoliciesDiscoverer = armDiscoverer({
             run.record(T.raiPolicy, p, { parent: account, relations: [partOf(T.account, account)] }),
           );
       }
-    }
+    });
   },
 });
 

@@ -43,13 +43,13 @@ export const azureMlComputesDiscoverer = armDiscoverer({
   assetTypes: [T.compute],
   actions: [LIST.workspaces.action, LIST_UNDER.computes({ id: '' }).action],
   async *discover(run) {
-    for await (const ws of run.parents(LIST.workspaces)) {
+    yield* run.eachParent(run.parents(LIST.workspaces), async function* (ws) {
       for await (const page of run.children(LIST_UNDER.computes(ws), ws)) {
         yield page
           .filter((r) => run.keeps(r, ws))
           .map((r) => run.record(T.compute, r, { parent: ws, relations: [partOf(T.workspace, ws)] }));
       }
-    }
+    });
   },
 });
 
@@ -66,7 +66,7 @@ export const azureMlOnlineEndpointsDiscoverer = armDiscoverer({
     LIST_UNDER.onlineDeployments({ id: '' }).action,
   ],
   async *discover(run) {
-    for await (const ws of run.parents(LIST.workspaces)) {
+    yield* run.eachParent(run.parents(LIST.workspaces), async function* (ws) {
       const endpoints: RawResource[] = [];
       for await (const page of run.children(LIST_UNDER.onlineEndpoints(ws), ws)) {
         const kept = page.filter((r) => run.keeps(r, ws));
@@ -75,7 +75,7 @@ export const azureMlOnlineEndpointsDiscoverer = armDiscoverer({
           run.record(T.onlineEndpoint, r, { parent: ws, relations: [partOf(T.workspace, ws)] }),
         );
       }
-      for (const ep of endpoints) {
+      yield* run.eachParent(endpoints, async function* (ep) {
         for await (const page of run.children(LIST_UNDER.onlineDeployments(ep), ep)) {
           yield page
             .filter((r) => run.keeps(r, ep))
@@ -90,8 +90,8 @@ export const azureMlOnlineEndpointsDiscoverer = armDiscoverer({
               }),
             );
         }
-      }
-    }
+      });
+    });
   },
 });
 
@@ -108,7 +108,7 @@ export const azureMlBatchEndpointsDiscoverer = armDiscoverer({
     LIST_UNDER.batchDeployments({ id: '' }).action,
   ],
   async *discover(run) {
-    for await (const ws of run.parents(LIST.workspaces)) {
+    yield* run.eachParent(run.parents(LIST.workspaces), async function* (ws) {
       const endpoints: RawResource[] = [];
       for await (const page of run.children(LIST_UNDER.batchEndpoints(ws), ws)) {
         const kept = page.filter((r) => run.keeps(r, ws));
@@ -117,7 +117,7 @@ export const azureMlBatchEndpointsDiscoverer = armDiscoverer({
           run.record(T.batchEndpoint, r, { parent: ws, relations: [partOf(T.workspace, ws)] }),
         );
       }
-      for (const ep of endpoints) {
+      yield* run.eachParent(endpoints, async function* (ep) {
         for await (const page of run.children(LIST_UNDER.batchDeployments(ep), ep)) {
           yield page
             .filter((r) => run.keeps(r, ep))
@@ -132,8 +132,8 @@ export const azureMlBatchEndpointsDiscoverer = armDiscoverer({
               }),
             );
         }
-      }
-    }
+      });
+    });
   },
 });
 
@@ -151,13 +151,13 @@ export const azureMlDatastoresDiscoverer = armDiscoverer({
   assetTypes: [T.datastore],
   actions: [LIST.workspaces.action, LIST_UNDER.datastores({ id: '' }).action],
   async *discover(run) {
-    for await (const ws of run.parents(LIST.workspaces)) {
+    yield* run.eachParent(run.parents(LIST.workspaces), async function* (ws) {
       for await (const page of run.children(LIST_UNDER.datastores(ws), ws)) {
         yield page
           .filter((r) => run.keeps(r, ws))
           .map((r) => run.record(T.datastore, r, { parent: ws, relations: [partOf(T.workspace, ws)] }));
       }
-    }
+    });
   },
 });
 
