@@ -1,0 +1,48 @@
+import { defineCheck } from '../../check';
+import { armProperties, propertyVerdict, unlessOpenAiAccount } from './arm';
+
+export const openAiAccountOutboundNotRestricted = defineCheck({
+  id: 'azure.openai.account.outbound_not_restricted',
+  title: 'Azure OpenAI / AI Services account may call any outbound destination',
+  severity: 'medium',
+  provider: 'azure',
+  assetType: 'azure.cognitiveservices.account',
+  rationale:
+    'Features such as "on your data", web grounding, agents with tools and batch jobs make the service itself ' +
+    'fetch from and write to URLs. Without restrictOutboundNetworkAccess a prompt-injected or misconfigured ' +
+    'request can make it send prompts, retrieved documents or completions to any host; with it, only the FQDNs ' +
+    'in allowedFqdnList are reachable.',
+  reads: [
+    'Microsoft.CognitiveServices/accounts.kind',
+    'Microsoft.CognitiveServices/accounts.properties.restrictOutboundNetworkAccess',
+    'Microsoft.CognitiveServices/accounts.properties.allowedFqdnList',
+  ],
+  remediation: {
+    console:
+      'The portal does not expose this setting: list the hosts the account must reach (your storage, search ' +
+      'and Key Vault endpoints) and apply them with the CLI or an ARM/Terraform update.',
+    cli:
+      'az resource update --ids <account-id> --set properties.restrictOutboundNetworkAccess=true ' +
+      '\'properties.allowedFqdnList=["<storage>.blob.core.windows.net","<search>.search.windows.net"]\'',
+    terraform:
+      'resource "azurerm_cognitive_account" "openai" {\n  outbound_network_access_restricted = true\n' +
+      '  fqdns = ["<storage>.blob.core.windows.net", "<search>.search.windows.net"]\n}',
+  },
+  controls: [
+    { ref: 'mitre-atlas@5.6.0:AML.T0025', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM02', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM06', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
+  ],
+  evaluate(asset) {
+    const notConcerned = unlessOpenAiAccount(asset);
+    if (notConcerned) return notConcerned;
+    const fqdns = armProperties(asset)?.allowedFqdnList;
+    return propertyVerdict(
+      asset,
+      ['restrictOutboundNetworkAccess'],
+      (v) => v !== true,
+      fqdns === undefined ? {} : { 'properties.allowedFqdnList': fqdns },
+    );
+  },
+});
