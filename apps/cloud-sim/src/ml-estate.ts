@@ -14,6 +14,7 @@ import {
   type SimResource,
   type VpcConfig,
 } from './aws/sagemaker-common.estate';
+import { SIM_BUCKETS } from './aws/infra/estate';
 import { buildMlopsRegion, type MlopsEstate } from './aws/sagemaker-mlops.estate';
 import {
   buildStudioRegion,
@@ -345,6 +346,10 @@ function buildRegion(
   const kmsKey = () => kmsKeyArn(rnd, region);
   const vpc = (): VpcConfig => vpcConfig(rnd);
   const bucket = `sagemaker-${region}-${ACCOUNT_ID}`;
+  // The first us-east-1 job of the default estate trains on the benchmark bucket shared publicly by policy
+  // (the infra estate's training-data bucket): its model is served by the -prod endpoint.
+  const trainBucket = (i: number) =>
+    !sized && region === 'us-east-1' && i === 0 ? SIM_BUCKETS.trainingData : bucket;
   const [jobName, modelName, configName, endpointName] = [1, 2, 3, 4].map(() => uniqueNames());
 
   const jobs = Array.from({ length: counts.trainingJobs }, (_, i): SimTrainingJob => {
@@ -390,7 +395,7 @@ function buildRegion(
       AlgorithmSpecification: { TrainingImage: image, TrainingInputMode: 'File' },
       RoleArn: rnd.pick(ROLES),
       InputDataConfig: [
-        channel('train', `s3://${bucket}/${project}/data/train/`),
+        channel('train', `s3://${trainBucket(i)}/${project}/data/train/`),
         ...(rnd.chance(0.6) ? [channel('validation', `s3://${bucket}/${project}/data/validation/`)] : []),
       ],
       OutputDataConfig: { ...(outputKms && { KmsKeyId: outputKms }), S3OutputPath: outputPath },

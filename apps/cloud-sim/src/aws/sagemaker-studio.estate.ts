@@ -27,6 +27,12 @@ export const NOTEBOOK_LIFECYCLE_CONFIG_NAMES = [
 export const LEAKY_LIFECYCLE_CONFIG_NAME = 'bootstrap-data-access';
 
 /**
+ * A config notebooks name whose us-east-1 copy (default estate) also leaks: its OnStart holds a Slack bot token
+ * to announce auto-stops, so a notebook runs a script with a secret in it (the eu-west-1 copy is clean).
+ */
+export const SLACK_NOTIFY_LIFECYCLE_CONFIG_NAME = 'auto-stop-idle-1h';
+
+/**
  * DescribeNotebookInstanceLifecycleConfig as sent. `Content` is the base64 of a shell script. OnCreate or
  * OnStart is absent when the config has no script for that hook (as real SageMaker omits it).
  */
@@ -40,7 +46,8 @@ export interface DescribeLifecycleConfigBody {
 }
 
 /** What a lifecycle script leaks, for tests: the planted secret kinds, by hook. Empty for clean scripts. */
-export type PlantedSecret = 'aws-access-key-id' | 'aws-secret-access-key' | 'hf-token' | 'password';
+export type PlantedSecret =
+  'aws-access-key-id' | 'aws-secret-access-key' | 'hf-token' | 'password' | 'generic-secret';
 
 export type SimLifecycleConfig = SimResource<DescribeLifecycleConfigBody> & {
   plantedSecrets: PlantedSecret[];
@@ -121,7 +128,8 @@ const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
  * Lifecycle configs, Studio domains and user profiles of one region.
  *
  * Default estate (`sized` false): the four configs notebooks name, plus in us-east-1 `bootstrap-data-access`,
- * whose OnStart writes an AWS access key pair, a Hugging Face token and a database password in clear text;
+ * whose OnStart writes an AWS access key pair, a Hugging Face token and a database password in clear text
+ * (no notebook names it), while the us-east-1 `auto-stop-idle-1h` that notebooks run holds a Slack bot token;
  * `mount-efs-home` has no OnCreate hook. Domain 0 is PublicInternetOnly with IAM auth and no customer KMS key;
  * domain 1 (us-east-1) is VpcOnly with SSO and a KMS key. Profile 0 of every region inherits everything
  * (no UserSettings); the others override the execution role, one with the broad SageMakerFullAccessRole.
@@ -145,7 +153,11 @@ export function buildStudioRegion(
     const name = configName(base);
     // In sized estates about one generated config in twenty leaks credentials too, as in real fleets.
     const leaky = base === LEAKY_LIFECYCLE_CONFIG_NAME || (sized && i > 4 && rnd.chance(0.05));
-    configs.push(lifecycleConfig(rnd, region, name, base, leaky));
+    const slackToken =
+      !sized && region === 'us-east-1' && base === SLACK_NOTIFY_LIFECYCLE_CONFIG_NAME
+        ? slackBotToken(`${region}/${name}`)
+        : undefined;
+    configs.push(lifecycleConfig(rnd, region, name, base, leaky, slackToken));
   }
   out.lifecycleConfigs.push(...configs);
 
@@ -200,9 +212,12 @@ function lifecycleConfig(
   name: string,
   base: string,
   leaky: boolean,
+  slackToken?: string,
 ): SimLifecycleConfig {
   const created = pastSeconds(rnd, 200, 900);
-  const { onCreate, onStart, planted } = leaky ? leakyScript(rnd) : cleanScripts(base, region, rnd);
+  const { onCreate, onStart, planted } = leaky
+    ? leakyScript(rnd)
+    : cleanScripts(base, region, rnd, slackToken);
   const b64 = (script: string) => [{ Content: Buffer.from(script, 'utf8').toString('base64') }];
   const describe: DescribeLifecycleConfigBody = {
     NotebookInstanceLifecycleConfigArn: arnOf(region, 'notebook-instance-lifecycle-config', name),
@@ -226,17 +241,25 @@ function cleanScripts(
   base: string,
   region: Region,
   rnd: SeededRandom,
+  slackToken?: string,
 ): { onCreate?: string; onStart?: string; planted: PlantedSecret[] } {
   const head = '#!/bin/bash\nset -e\n';
   if (base.includes('auto-stop')) {
     const idle = rnd.pick([1800, 3600, 7200]);
+    const notify = slackToken
+      ? `SLACK_BOT_TOKEN="${slackToken}"\n` +
+        'curl -s -X POST -H "Authorization: Bearer ${SLACK_BOT_TOKEN}" ' +
+        '-d "channel=#ml-notebooks&text=$(hostname) starts; auto-stop after ${IDLE_TIME}s idle" ' +
+        'https://slack.com/api/chat.postMessage\n'
+      : '';
     return {
       onStart:
         `${head}IDLE_TIME=${idle}\n` +
+        notify +
         'echo "Fetching the autostop script"\n' +
         'wget https://raw.githubusercontent.com/aws-samples/amazon-sagemaker-notebook-instance-lifecycle-config-samples/master/scripts/auto-stop-idle/autostop.py\n' +
         '(crontab -l 2>/dev/null; echo "*/5 * * * * /usr/bin/python3 $PWD/autostop.py --time $IDLE_TIME --ignore-connections") | crontab -\n',
-      planted: [],
+      planted: slackToken ? ['generic-secret'] : [],
     };
   }
   if (base.includes('conda')) {
@@ -272,6 +295,22 @@ function cleanScripts(
     onCreate: `${head}sudo -u ec2-user -i <<'EOF'\ncd ~/SageMaker && git clone https://github.com/example-corp/ml-experiments.git\nEOF\n`,
     planted: [],
   };
+}
+
+/**
+ * A Slack-bot-shaped token derived from a label (FNV-1a steps), so adding it draws nothing from the estate's
+ * random stream and every other resource of the seed stays as it was.
+ */
+function slackBotToken(label: string): string {
+  let h = 0x811c9dc5;
+  const next = () => {
+    for (const ch of label) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    return h;
+  };
+  const chars = (alphabet: string, n: number) =>
+    Array.from({ length: n }, () => alphabet[next() % alphabet.length]).join('');
+  return `xoxb-${chars('0123456789', 12)}-${chars('0123456789', 13)}-${chars(BASE62, 24)}`;
 }
 
 /** A bootstrap script with credentials pasted in: generated, so no real-looking secret sits in the source. */

@@ -305,7 +305,11 @@ describe('SageMaker Studio, registry and MLOps discoverers against cloud-sim', (
 
   it('decodes lifecycle scripts, redacts the planted secrets and records where they were', () => {
     const leaky = sim.estate.lifecycleConfigs.filter((l) => l.plantedSecrets.length > 0);
-    expect(leaky).toHaveLength(1);
+    // The bootstrap script nobody runs, and the us-east-1 auto-stop script notebooks run (a Slack token).
+    expect(leaky.map((l) => `${l.region} ${l.name}`).sort()).toEqual([
+      'us-east-1 auto-stop-idle-1h',
+      'us-east-1 bootstrap-data-access',
+    ]);
     for (const config of sim.estate.lifecycleConfigs) {
       const record = find('sagemaker.notebook_lifecycle_configs', config.arn);
       const d = config.describe;
@@ -319,7 +323,14 @@ describe('SageMaker Studio, registry and MLOps discoverers against cloud-sim', (
           expect(record.attributes[hook]).toEqual(d[hook].map((h) => ({ Content: decode(h.Content) })));
       }
     }
-    const config = leaky[0]!;
+    const slack = leaky.find((l) => l.name === 'auto-stop-idle-1h')!;
+    const slackScript = decode(slack.describe.OnStart![0]!.Content);
+    const token = /SLACK_BOT_TOKEN="([^"]+)"/.exec(slackScript)![1]!;
+    expect(JSON.stringify([...all.values()])).not.toContain(token);
+    expect(find('sagemaker.notebook_lifecycle_configs', slack.arn).attributes.detectedSecrets).toEqual([
+      { hook: 'OnStart', kind: 'generic-secret', line: 4 },
+    ]);
+    const config = leaky.find((l) => l.name === 'bootstrap-data-access')!;
     const record = find('sagemaker.notebook_lifecycle_configs', config.arn);
     const script = decode(config.describe.OnStart![0]!.Content);
     const secrets = [

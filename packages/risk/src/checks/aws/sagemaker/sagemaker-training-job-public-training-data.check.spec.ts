@@ -112,6 +112,15 @@ describe(check.id, () => {
     expect(r.status).toBe('fail');
   });
 
+  it('is unknown when the graph holds no edge for the bucket of an S3 channel', () => {
+    expect(run(check, job)).toEqual({ status: 'unknown', missing: [`aws.s3.bucket ${TRAINING_BUCKET_ARN}`] });
+  });
+
+  it('passes for a job without S3 input channels', () => {
+    const r = run(check, trainingJobAsset(without(wellConfiguredTrainingJob, 'InputDataConfig')));
+    expect(r).toEqual({ status: 'pass', evidence: { inputBuckets: [] } });
+  });
+
   it('is unknown when the job was never described', () => {
     expect(run(check, trainingJobAsset({}))).toEqual({ status: 'unknown', missing: ['TrainingJobArn'] });
   });

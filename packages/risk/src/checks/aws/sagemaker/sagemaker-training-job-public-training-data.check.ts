@@ -1,6 +1,6 @@
 import { defineCheck, type Evidence } from '../../../check';
 import { bucketExposure } from './s3-exposure.util';
-import { requireFields } from './sagemaker-fields.util';
+import { asRecords, at, requireFields } from './sagemaker-fields.util';
 
 export const sagemakerTrainingJobPublicTrainingData = defineCheck({
   id: 'aws.sagemaker.training_job.public_training_data',
@@ -41,8 +41,16 @@ export const sagemakerTrainingJobPublicTrainingData = defineCheck({
   evaluate(asset, ctx) {
     const unknown = requireFields(asset, 'TrainingJobArn');
     if (unknown) return unknown;
-    // One `reads_data` edge per input bucket, recorded from the S3 channels of InputDataConfig.
-    const ids = ctx.outgoingIds('reads_data');
+    // The buckets of the S3 channels, as the connector names them in its `reads_data` edges: a channel whose
+    // bucket the graph does not hold makes the answer unknown, never a pass.
+    const channels = asRecords(asset.attributes.InputDataConfig).map((c) =>
+      at(c, 'DataSource.S3DataSource.S3Uri'),
+    );
+    const fromChannels = channels.flatMap((uri) => {
+      const bucket = typeof uri === 'string' ? /^s3:\/\/([^/]+)/.exec(uri)?.[1] : undefined;
+      return bucket ? [`arn:aws:s3:::${bucket}`] : [];
+    });
+    const ids = [...new Set([...fromChannels, ...ctx.outgoingIds('reads_data')])];
     const buckets = ctx.outgoing('reads_data').filter((b) => b.assetType === 'aws.s3.bucket');
     const missing = ids
       .filter((id) => !buckets.some((b) => b.nativeId === id))
