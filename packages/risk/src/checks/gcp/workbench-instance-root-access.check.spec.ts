@@ -1,0 +1,4 @@
+import { describeWorkbenchMetadataCheck } from './testing';
+import { workbenchInstanceRootAccess } from './workbench-instance-root-access.check';
+
+describeWorkbenchMetadataCheck(workbenchInstanceRootAccess, 'notebook-disable-root');
