@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEstate, estateSizes } from '../../estate';
+import { SIM_BUCKETS } from '../infra/estate';
 import {
   bedrockBucketNames,
   bedrockReferences,
@@ -7,6 +8,7 @@ import {
   BEDROCK_REGIONS,
   bedrockAssetCount,
   buildBedrockEstate,
+  INVOCATION_LOGS_BUCKET,
   type BedrockEstate,
   type BedrockRegionEstate,
 } from './estate';
@@ -145,6 +147,34 @@ describe('Bedrock estate', () => {
     expect(us.index.customModels.get(pt.modelArn)).toBeDefined();
   });
 
+  it('plants what the Bedrock checks read: public training and KB buckets, word policies, weak categories', () => {
+    const trainingBuckets = us.customModels.map(
+      (m) => /^s3:\/\/([^/]+)/.exec(m.get.trainingDataConfig.s3Uri)![1],
+    );
+    expect(trainingBuckets).toContain(SIM_BUCKETS.trainingData);
+    expect(trainingBuckets).toContain(bedrockBucketNames('us-east-1').trainingData);
+    const kbBuckets = us.knowledgeBases.flatMap((kb) =>
+      kb.dataSources.flatMap((d) => {
+        const c = d.get.dataSource.dataSourceConfiguration;
+        return c.type === 'S3' ? [c.s3Configuration.bucketArn] : [];
+      }),
+    );
+    expect(kbBuckets).toContain(`arn:aws:s3:::${SIM_BUCKETS.kbSupportDocs}`);
+    expect(kbBuckets).toContain(`arn:aws:s3:::${bedrockBucketNames('us-east-1').knowledgeDocs}`);
+    const drafts = [...us.guardrails, ...eu.guardrails].map((g) => g.versions[0]!);
+    const deniesSomething = (d: (typeof drafts)[number]) => 'topicPolicy' in d || 'wordPolicy' in d;
+    expect(drafts.some((d) => 'wordPolicy' in d && !('topicPolicy' in d))).toBe(true);
+    expect(drafts.some((d) => !deniesSomething(d))).toBe(true);
+    const hardened = [...us.guardrails, ...eu.guardrails].filter((g) =>
+      promptAttack({ ...us, guardrails: [g] }).every((s) => s === 'HIGH'),
+    );
+    expect(hardened.length).toBeGreaterThan(0);
+    const outputs = drafts.map(
+      (d) => d.contentPolicy?.filters.find((f) => f.type === 'INSULTS')?.outputStrength,
+    );
+    expect(outputs).toEqual(expect.arrayContaining(['LOW', 'HIGH', undefined]));
+  });
+
   it('tags most resources and leaves some untagged', () => {
     const resources = [...us.index.taggable.values(), ...eu.index.taggable.values()];
     expect(resources).toHaveLength(
@@ -175,7 +205,7 @@ describe('Bedrock estate', () => {
         expect.arrayContaining([names.trainingData, names.modelOutput, names.knowledgeDocs]),
       );
     }
-    expect(refs.bucketNames).toContain(bedrockBucketNames('us-east-1').invocationLogs);
+    expect(refs.bucketNames).toContain(INVOCATION_LOGS_BUCKET);
     expect(refs.bucketNames).not.toContain('partner-shared-knowledge-exports');
   });
 

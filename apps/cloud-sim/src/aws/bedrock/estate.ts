@@ -1,4 +1,5 @@
 import { deriveSeed, seededRandom, type SeededRandom } from '../../seeded-random.util';
+import { SIM_BUCKETS } from '../infra/estate';
 
 /**
  * The simulated Amazon Bedrock estate: custom and imported models, provisioned throughput, guardrails (with
@@ -133,6 +134,8 @@ export interface GetGuardrailBody {
   contentPolicy?: {
     filters: { type: string; inputStrength: FilterStrength; outputStrength: FilterStrength }[];
   };
+  /** Absent when the guardrail filters no words. */
+  wordPolicy?: { words?: { text: string }[]; managedWordLists?: { type: 'PROFANITY' }[] };
   /** Absent when the guardrail does not filter PII. */
   sensitiveInformationPolicy?: {
     piiEntities: { type: string; action: 'BLOCK' | 'ANONYMIZE' }[];
@@ -284,16 +287,19 @@ export interface BedrockRegionCounts {
 }
 
 /**
- * The default estate (31 assets). us-east-1: 3 custom models (one without modelKmsKeyArn, one still
- * Creating), 2 imported models (one without modelKmsKeyArn), 2 provisioned throughputs (one for a custom model
- * with a commitment, one for a foundation model without), 4 guardrails (PROMPT_ATTACK HIGH with versions 1-2
- * where version 1 is weaker; PROMPT_ATTACK NONE without PII or grounding policy nor CMK; PROMPT_ATTACK LOW; one
- * with no content policy at all), 4 agents (two sharing one role; one pinned to the weak guardrail version 1;
- * two without guardrail; two with customerEncryptionKeyArn; one on a provisioned throughput ARN), 2 knowledge
- * bases with 4 data sources (S3 with KMS, S3 without, a web crawler, and an S3 bucket of another account),
- * invocation logging enabled to S3 and CloudWatch. eu-west-1: 1 of each model kind (no CMK), 1 guardrail
- * (PROMPT_ATTACK MEDIUM, no PII policy), 2 agents (one without guardrail), 1 knowledge base with 1 data source
- * without KMS, and invocation logging disabled (no loggingConfig).
+ * The default estate (31 assets). us-east-1: 3 custom models (one without modelKmsKeyArn and trained from the
+ * infra estate's public training bucket, one still Creating), 2 imported models (one without modelKmsKeyArn),
+ * 2 provisioned throughputs (one for a custom model with a commitment, one for a foundation model without),
+ * 4 guardrails (PROMPT_ATTACK HIGH with versions 1-2 where version 1 is weaker (NONE); PROMPT_ATTACK MEDIUM
+ * without PII or grounding policy nor CMK, nor denied topics or words; PROMPT_ATTACK LOW with a word policy and
+ * INSULTS / MISCONDUCT responses filtered at LOW; one with no content policy at all), 4 agents (two sharing one
+ * role; one pinned to the weak guardrail version 1; two without guardrail; two with customerEncryptionKeyArn;
+ * one on a provisioned throughput ARN), 2 knowledge bases with 4 data sources (S3 with KMS, S3 without KMS in
+ * the infra estate's KB support docs bucket that is public through its ACL, a web crawler, and an S3 bucket of
+ * another account), invocation logging enabled to S3 (INVOCATION_LOGS_BUCKET) and CloudWatch. eu-west-1: 1 of
+ * each model kind (no CMK), 1 guardrail (PROMPT_ATTACK HIGH in every version, no PII policy), 2 agents (one
+ * without guardrail), 1 knowledge base with 1 data source without KMS, and invocation logging disabled (no
+ * loggingConfig).
  */
 export const BEDROCK_COUNTS: Record<BedrockRegion, BedrockRegionCounts> = {
   'us-east-1': {
@@ -324,7 +330,6 @@ export function bedrockBucketNames(region: BedrockRegion): {
   modelOutput: string;
   importedWeights: string;
   knowledgeDocs: string;
-  invocationLogs: string;
 } {
   const suffix = region === 'us-east-1' ? 'use1' : 'euw1';
   return {
@@ -332,9 +337,14 @@ export function bedrockBucketNames(region: BedrockRegion): {
     modelOutput: `aispm-sim-model-output-${suffix}`,
     importedWeights: `aispm-sim-imported-weights-${suffix}`,
     knowledgeDocs: `aispm-sim-kb-docs-${suffix}`,
-    invocationLogs: `aispm-sim-bedrock-logs-${suffix}`,
   };
 }
+
+/**
+ * Where invocation logs go: the infra estate's central access-log bucket in us-east-1 (SSE-S3, no customer
+ * key). Logging names its bucket by bare name, which the infra links (URIs and ARNs) would not add to S3.
+ */
+export const INVOCATION_LOGS_BUCKET = `aispm-sim-access-logs-${ACCOUNT_ID}`;
 
 /** A bucket of another account that a data source reads (cross-account data source). */
 export const FOREIGN_BUCKET = 'partner-shared-knowledge-exports';
@@ -343,6 +353,8 @@ const FOREIGN_ACCOUNT_ID = '210987654321';
 interface CustomModelProfile {
   kms: boolean;
   validation: boolean;
+  /** Trained from the infra estate's training bucket, which is public through its bucket policy. */
+  publicData: boolean;
   status: GetCustomModelBody['modelStatus'];
   type: GetCustomModelBody['customizationType'];
 }
@@ -363,6 +375,10 @@ interface GuardrailProfile {
   /** Version 1 was published before the prompt-attack filter and grounding were tightened. */
   weakV1: boolean;
   topics: boolean;
+  /** A word policy: custom words and the managed profanity list. */
+  words: boolean;
+  /** INSULTS and MISCONDUCT filter responses at LOW only. */
+  weakCategories: boolean;
 }
 interface AgentProfile {
   guardrail: { index: number; version: number | 'DRAFT' } | null;
@@ -374,7 +390,8 @@ interface AgentProfile {
   provisioned: boolean;
 }
 interface DataSourceProfile {
-  kind: 's3' | 'web' | 'foreign-s3';
+  /** `public-s3`: the infra estate's KB support docs bucket, public through its ACL. */
+  kind: 's3' | 'public-s3' | 'web' | 'foreign-s3';
   kms: boolean;
 }
 interface KnowledgeBaseProfile {
@@ -395,9 +412,15 @@ interface RegionProfiles {
 const PROFILES: Record<BedrockRegion, RegionProfiles> = {
   'us-east-1': {
     customModels: [
-      { kms: true, validation: true, status: 'Active', type: 'FINE_TUNING' },
-      { kms: false, validation: false, status: 'Active', type: 'CONTINUED_PRE_TRAINING' },
-      { kms: true, validation: false, status: 'Creating', type: 'FINE_TUNING' },
+      { kms: true, validation: true, publicData: false, status: 'Active', type: 'FINE_TUNING' },
+      {
+        kms: false,
+        validation: false,
+        publicData: true,
+        status: 'Active',
+        type: 'CONTINUED_PRE_TRAINING',
+      },
+      { kms: true, validation: false, publicData: false, status: 'Creating', type: 'FINE_TUNING' },
     ],
     importedModels: [{ kms: true }, { kms: false }],
     throughputs: [
@@ -413,15 +436,19 @@ const PROFILES: Record<BedrockRegion, RegionProfiles> = {
         versions: 2,
         weakV1: true,
         topics: true,
+        words: false,
+        weakCategories: false,
       },
       {
-        promptAttack: 'NONE',
+        promptAttack: 'MEDIUM',
         sensitive: false,
         grounding: false,
         kms: false,
         versions: 0,
         weakV1: false,
         topics: false,
+        words: false,
+        weakCategories: false,
       },
       {
         promptAttack: 'LOW',
@@ -431,6 +458,8 @@ const PROFILES: Record<BedrockRegion, RegionProfiles> = {
         versions: 1,
         weakV1: false,
         topics: false,
+        words: true,
+        weakCategories: true,
       },
       {
         promptAttack: null,
@@ -440,6 +469,8 @@ const PROFILES: Record<BedrockRegion, RegionProfiles> = {
         versions: 1,
         weakV1: false,
         topics: false,
+        words: false,
+        weakCategories: false,
       },
     ],
     agents: [
@@ -481,7 +512,7 @@ const PROFILES: Record<BedrockRegion, RegionProfiles> = {
         storage: 'OPENSEARCH_SERVERLESS',
         dataSources: [
           { kind: 's3', kms: true },
-          { kind: 's3', kms: false },
+          { kind: 'public-s3', kms: false },
           { kind: 'web', kms: false },
         ],
       },
@@ -490,18 +521,22 @@ const PROFILES: Record<BedrockRegion, RegionProfiles> = {
     logging: true,
   },
   'eu-west-1': {
-    customModels: [{ kms: false, validation: true, status: 'Active', type: 'FINE_TUNING' }],
+    customModels: [
+      { kms: false, validation: true, publicData: false, status: 'Active', type: 'FINE_TUNING' },
+    ],
     importedModels: [{ kms: false }],
     throughputs: [{ target: 'custom', commitment: false }],
     guardrails: [
       {
-        promptAttack: 'MEDIUM',
+        promptAttack: 'HIGH',
         sensitive: false,
         grounding: true,
         kms: false,
         versions: 1,
         weakV1: false,
         topics: true,
+        words: false,
+        weakCategories: false,
       },
     ],
     agents: [
@@ -596,22 +631,32 @@ const TOPIC_POLICY: NonNullable<GetGuardrailBody['topicPolicy']> = {
     },
   ],
 };
-const CONTENT_POLICIES = Object.fromEntries(
-  (['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const).map((strength) => [
-    strength,
-    {
-      filters: [
-        ...CONTENT_FILTERS.map((type) => ({
-          type,
-          inputStrength: 'HIGH' as const,
-          outputStrength: 'HIGH' as const,
-        })),
-        // Bedrock only allows NONE as the output strength of the prompt-attack filter.
-        { type: 'PROMPT_ATTACK', inputStrength: strength, outputStrength: 'NONE' as const },
-      ],
-    },
-  ]),
-) as Record<FilterStrength, NonNullable<GetGuardrailBody['contentPolicy']>>;
+type ContentPolicy = NonNullable<GetGuardrailBody['contentPolicy']>;
+/** Content policies by PROMPT_ATTACK strength; `weak`: INSULTS and MISCONDUCT responses filtered at LOW. */
+function contentPolicies(weak: boolean): Record<FilterStrength, ContentPolicy> {
+  const lowered: readonly string[] = weak ? ['INSULTS', 'MISCONDUCT'] : [];
+  return Object.fromEntries(
+    (['NONE', 'LOW', 'MEDIUM', 'HIGH'] as const).map((strength) => [
+      strength,
+      {
+        filters: [
+          ...CONTENT_FILTERS.map((type) => ({
+            type,
+            inputStrength: 'HIGH' as const,
+            outputStrength: lowered.includes(type) ? ('LOW' as const) : ('HIGH' as const),
+          })),
+          // Bedrock only allows NONE as the output strength of the prompt-attack filter.
+          { type: 'PROMPT_ATTACK', inputStrength: strength, outputStrength: 'NONE' as const },
+        ],
+      },
+    ]),
+  ) as Record<FilterStrength, ContentPolicy>;
+}
+const CONTENT_POLICIES = { strong: contentPolicies(false), weak: contentPolicies(true) };
+const WORD_POLICY: NonNullable<GetGuardrailBody['wordPolicy']> = {
+  words: [{ text: 'chargeback loophole' }, { text: 'guaranteed returns' }],
+  managedWordLists: [{ type: 'PROFANITY' }],
+};
 const SENSITIVE_INFORMATION_POLICY: NonNullable<GetGuardrailBody['sensitiveInformationPolicy']> = {
   piiEntities: PII_TYPES.map((type) => ({ type, action: type === 'NAME' ? 'ANONYMIZE' : 'BLOCK' })),
   regexes: [
@@ -779,7 +824,8 @@ class RegionBuilder {
     const { created } = this.times();
     const jobName = `${name}-job-${this.rnd.hex(6)}`;
     const active = p.status === 'Active';
-    const trainingPrefix = `s3://${this.buckets.trainingData}/${name}`;
+    const trainingBucket = p.publicData ? SIM_BUCKETS.trainingData : this.buckets.trainingData;
+    const trainingPrefix = `s3://${trainingBucket}/${name}`;
     const get: GetCustomModelBody = {
       modelArn: arn,
       modelName: name,
@@ -888,7 +934,10 @@ class RegionBuilder {
         version,
         status: 'READY',
         ...(p.topics && { topicPolicy: TOPIC_POLICY }),
-        ...(promptAttack !== null && { contentPolicy: CONTENT_POLICIES[promptAttack] }),
+        ...(promptAttack !== null && {
+          contentPolicy: CONTENT_POLICIES[p.weakCategories ? 'weak' : 'strong'][promptAttack],
+        }),
+        ...(p.words && { wordPolicy: WORD_POLICY }),
         ...(p.sensitive && { sensitiveInformationPolicy: SENSITIVE_INFORMATION_POLICY }),
         ...(p.grounding && !weak && { contextualGroundingPolicy: GROUNDING_POLICY }),
         createdAt: created,
@@ -1004,7 +1053,7 @@ class RegionBuilder {
           : {
               type: 'S3',
               s3Configuration: {
-                bucketArn: `arn:aws:s3:::${this.buckets.knowledgeDocs}`,
+                bucketArn: `arn:aws:s3:::${p.kind === 'public-s3' ? SIM_BUCKETS.kbSupportDocs : this.buckets.knowledgeDocs}`,
                 inclusionPrefixes: [`${kbName}/`],
               },
             };
@@ -1132,9 +1181,9 @@ class RegionBuilder {
       cloudWatchConfig: {
         logGroupName: '/aws/bedrock/modelinvocations',
         roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/service-role/AmazonBedrockInvocationLogging`,
-        largeDataDeliveryS3Config: { bucketName: this.buckets.invocationLogs, keyPrefix: 'large-data/' },
+        largeDataDeliveryS3Config: { bucketName: INVOCATION_LOGS_BUCKET, keyPrefix: 'bedrock/large-data/' },
       },
-      s3Config: { bucketName: this.buckets.invocationLogs, keyPrefix: 'invocations/' },
+      s3Config: { bucketName: INVOCATION_LOGS_BUCKET, keyPrefix: 'bedrock/invocations/' },
       textDataDeliveryEnabled: true,
       imageDataDeliveryEnabled: true,
       embeddingDataDeliveryEnabled: false,

@@ -416,12 +416,15 @@ describe('Bedrock discoverers against cloud-sim', () => {
   it('plants what the risk engine will check, visible in the records', () => {
     const records = [...all.values()].flat();
     const attrs = (type: string) => records.filter((x) => x.assetType === type).map((x) => x.attributes);
-    const promptAttack = attrs(T.guardrail).map(
-      (a) =>
-        (a.contentPolicy as { filters: { type: string; inputStrength: string }[] } | undefined)?.filters.find(
-          (f) => f.type === 'PROMPT_ATTACK',
-        )?.inputStrength,
-    );
+    // Drafts and numbered versions: agents and applications run either.
+    const promptAttack = attrs(T.guardrail)
+      .flatMap((a) => [a, ...(a.versions as Record<string, unknown>[])])
+      .map(
+        (a) =>
+          (
+            a.contentPolicy as { filters: { type: string; inputStrength: string }[] } | undefined
+          )?.filters.find((f) => f.type === 'PROMPT_ATTACK')?.inputStrength,
+      );
     expect(new Set(promptAttack)).toEqual(new Set(['HIGH', 'NONE', 'LOW', 'MEDIUM', undefined]));
     expect(attrs(T.guardrail).some((a) => !('sensitiveInformationPolicy' in a))).toBe(true);
     expect(attrs(T.guardrail).some((a) => !('contextualGroundingPolicy' in a))).toBe(true);
