@@ -1,4 +1,13 @@
 /** Reading IAM policy documents as the IAM discoverers store them (decoded and parsed JSON). */
+import type { ControlMapping } from '../../../check';
+
+/** Over-privileged roles SageMaker code runs as: least privilege for AI workloads. */
+export const EXECUTION_ROLE_CONTROLS: ControlMapping[] = [
+  { ref: 'mitre-atlas@5.6.0:AML.M0026', relationship: 'intersects-with' },
+  { ref: 'owasp-llm@2025:LLM06', relationship: 'intersects-with' },
+  { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+  { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
+];
 
 type Statement = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
 import { defineCheck, has } from '../../../check';
+import { EXECUTION_ROLE_CONTROLS } from './iam-policy.util';
 import { sagemakerUsersOf } from './sagemaker-fields.util';
 
 /** AWS managed policies that amount to administrator rights, or to the power to grant them. */
@@ -24,17 +25,10 @@ export const sagemakerExecutionRoleAdminPolicyAttached = defineCheck({
       'resource "aws_iam_role_policy_attachment" "sagemaker" {\n  role       = aws_iam_role.sagemaker.name\n' +
       '  policy_arn = aws_iam_policy.sagemaker_scoped.arn # not AdministratorAccess\n}',
   },
-  controls: [
-    { ref: 'mitre-atlas@5.6.0:AML.M0026', relationship: 'intersects-with' },
-    { ref: 'owasp-llm@2025:LLM06', relationship: 'intersects-with' },
-    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
-    { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
-  ],
+  controls: EXECUTION_ROLE_CONTROLS,
   evaluate(asset, ctx) {
-    const users = sagemakerUsersOf(ctx);
-    if (users.length === 0) {
-      return { status: 'not_applicable', reason: 'No SageMaker resource in the inventory uses this role.' };
-    }
+    const using = sagemakerUsersOf(ctx);
+    if ('verdict' in using) return using.verdict;
     const a = asset.attributes;
     if (!has(a, 'AttachedPolicyArns') || !Array.isArray(a.AttachedPolicyArns)) {
       return { status: 'unknown', missing: ['AttachedPolicyArns'] };
@@ -44,7 +38,7 @@ export const sagemakerExecutionRoleAdminPolicyAttached = defineCheck({
       const m = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/.exec(arn);
       return m !== null && ADMIN_EQUIVALENT.has(m[1]!);
     });
-    const usedBy = users.map((u) => u.nativeId);
+    const usedBy = using.users.map((u) => u.nativeId);
     return admin.length > 0
       ? { status: 'fail', evidence: { adminPolicies: admin, usedBy } }
       : { status: 'pass', evidence: { AttachedPolicyArns: arns, usedBy } };

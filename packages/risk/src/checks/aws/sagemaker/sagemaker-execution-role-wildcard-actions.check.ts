@@ -1,5 +1,5 @@
 import { defineCheck, has, type Evidence } from '../../../check';
-import { allowedWildcardActions, isAwsManagedPolicyArn } from './iam-policy.util';
+import { allowedWildcardActions, EXECUTION_ROLE_CONTROLS, isAwsManagedPolicyArn } from './iam-policy.util';
 import { asRecords, at, sagemakerUsersOf } from './sagemaker-fields.util';
 
 export const sagemakerExecutionRoleWildcardActions = defineCheck({
@@ -33,17 +33,10 @@ export const sagemakerExecutionRoleWildcardActions = defineCheck({
       'resource "aws_iam_role_policy" "sagemaker" {\n  role   = aws_iam_role.sagemaker.id\n' +
       '  policy = data.aws_iam_policy_document.sagemaker.json\n}',
   },
-  controls: [
-    { ref: 'mitre-atlas@5.6.0:AML.M0026', relationship: 'intersects-with' },
-    { ref: 'owasp-llm@2025:LLM06', relationship: 'intersects-with' },
-    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
-    { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
-  ],
+  controls: EXECUTION_ROLE_CONTROLS,
   evaluate(asset, ctx) {
-    const users = sagemakerUsersOf(ctx);
-    if (users.length === 0) {
-      return { status: 'not_applicable', reason: 'No SageMaker resource in the inventory uses this role.' };
-    }
+    const using = sagemakerUsersOf(ctx);
+    if ('verdict' in using) return using.verdict;
     const a = asset.attributes;
     const missing: string[] = [];
     const wildcards: Evidence[] = [];
@@ -69,7 +62,7 @@ export const sagemakerExecutionRoleWildcardActions = defineCheck({
       else if (actions.length > 0) wildcards.push({ policy: arn, actions });
     }
 
-    const usedBy = users.map((u) => u.nativeId);
+    const usedBy = using.users.map((u) => u.nativeId);
     if (wildcards.length > 0) return { status: 'fail', evidence: { wildcards, usedBy } };
     if (missing.length > 0) return { status: 'unknown', missing };
     return { status: 'pass', evidence: { customerPolicies: attached, usedBy } };

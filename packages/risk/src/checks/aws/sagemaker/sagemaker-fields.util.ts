@@ -1,4 +1,4 @@
-import { has, type CheckAsset, type CheckResult, type Evidence } from '../../../check';
+import { has, type CheckAsset, type CheckContext, type CheckResult, type Evidence } from '../../../check';
 
 /** A nested attribute by its API path (`ResourceConfig.VolumeKmsKeyId`); undefined when any step is absent. */
 export function at(attributes: Record<string, unknown>, path: string): unknown {
@@ -62,6 +62,20 @@ export function requiredTrueVerdict(asset: CheckAsset, path: string, extra: Evid
 }
 
 /**
+ * A VPC configuration with subnets passes; none fails. SageMaker's Describe calls omit VpcConfig for a resource
+ * outside any VPC, so the verdict waits only for `arnField`, which proves the answer came.
+ */
+export function vpcVerdict(asset: CheckAsset, arnField: string, path: string): CheckResult {
+  const unknown = requireFields(asset, arnField);
+  if (unknown) return unknown;
+  const vpc = at(asset.attributes, path);
+  const subnets = (vpc as { Subnets?: unknown } | undefined)?.Subnets;
+  return Array.isArray(subnets) && subnets.length > 0
+    ? { status: 'pass', evidence: { [path]: vpc } }
+    : { status: 'fail', evidence: { [path]: vpc ?? null } };
+}
+
+/**
  * Instance families whose ML storage is local NVMe instance storage, encrypted by a hardware module on the
  * instance. SageMaker refuses a KmsKeyId / VolumeKmsKeyId for them ("You can't request a VolumeKmsKeyId when
  * using an instance type with local storage"), so a missing key there is no finding.
@@ -90,9 +104,29 @@ export function hasLocalInstanceStorage(instanceType: unknown): boolean {
   return LOCAL_STORAGE_FAMILIES.has(family) || /^[a-z]+\d+[a-z]*d[a-z]*$/.test(family);
 }
 
-/** SageMaker resources that run as a role (incoming `uses_role`), by asset type prefix. */
-export function sagemakerUsersOf(ctx: {
-  incoming(kind: string): readonly CheckAsset[];
-}): readonly CheckAsset[] {
-  return ctx.incoming('uses_role').filter((a) => a.assetType.startsWith('aws.sagemaker.'));
+/** The not_applicable verdict for a volume key on an instance type that takes none, else undefined. */
+export function localStorageVerdict(instanceType: unknown, what: string): CheckResult | undefined {
+  if (!hasLocalInstanceStorage(instanceType)) return undefined;
+  return {
+    status: 'not_applicable',
+    reason: `${String(instanceType)} ${what} on local NVMe storage encrypted in hardware; SageMaker accepts no key.`,
+  };
+}
+
+/**
+ * The SageMaker resources that run as a role (incoming `uses_role`), or the not_applicable verdict for a role
+ * none of them uses: execution-role checks concern only those.
+ */
+export function sagemakerUsersOf(
+  ctx: CheckContext,
+): { users: readonly CheckAsset[] } | { verdict: CheckResult } {
+  const users = ctx.incoming('uses_role').filter((a) => a.assetType.startsWith('aws.sagemaker.'));
+  return users.length > 0
+    ? { users }
+    : {
+        verdict: {
+          status: 'not_applicable',
+          reason: 'No SageMaker resource in the inventory uses this role.',
+        },
+      };
 }

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { requireFields } from './sagemaker-fields.util';
+import { vpcVerdict } from './sagemaker-fields.util';
 
 export const sagemakerModelNoVpc = defineCheck({
   id: 'aws.sagemaker.model.no_vpc',
@@ -32,12 +32,6 @@ export const sagemakerModelNoVpc = defineCheck({
   ],
   evaluate(asset) {
     // DescribeModel omits VpcConfig when the model has none; the ARN proves the answer came.
-    const unknown = requireFields(asset, 'ModelArn');
-    if (unknown) return unknown;
-    const vpc = asset.attributes.VpcConfig;
-    const subnets = (vpc as { Subnets?: unknown } | undefined)?.Subnets;
-    return Array.isArray(subnets) && subnets.length > 0
-      ? { status: 'pass', evidence: { VpcConfig: vpc } }
-      : { status: 'fail', evidence: { VpcConfig: vpc ?? null } };
+    return vpcVerdict(asset, 'ModelArn', 'VpcConfig');
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { at, requireFields } from './sagemaker-fields.util';
+import { vpcVerdict } from './sagemaker-fields.util';
 import { denyJobsWithout } from './training-job-guardrail.util';
 
 export const sagemakerProcessingJobNoVpc = defineCheck({
@@ -29,12 +29,6 @@ export const sagemakerProcessingJobNoVpc = defineCheck({
   ],
   evaluate(asset) {
     // NetworkConfig, and VpcConfig inside it, are omitted when the job had no VPC.
-    const unknown = requireFields(asset, 'ProcessingJobArn');
-    if (unknown) return unknown;
-    const vpc = at(asset.attributes, 'NetworkConfig.VpcConfig');
-    const subnets = (vpc as { Subnets?: unknown } | undefined)?.Subnets;
-    return Array.isArray(subnets) && subnets.length > 0
-      ? { status: 'pass', evidence: { 'NetworkConfig.VpcConfig': vpc } }
-      : { status: 'fail', evidence: { 'NetworkConfig.VpcConfig': vpc ?? null } };
+    return vpcVerdict(asset, 'ProcessingJobArn', 'NetworkConfig.VpcConfig');
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { at, customerKeyVerdict, hasLocalInstanceStorage, requireFields } from './sagemaker-fields.util';
+import { at, customerKeyVerdict, localStorageVerdict, requireFields } from './sagemaker-fields.util';
 import { denyJobsWithout } from './training-job-guardrail.util';
 
 const CLUSTER = 'ProcessingResources.ClusterConfig';
@@ -32,14 +32,10 @@ export const sagemakerProcessingJobVolumeNotEncrypted = defineCheck({
   evaluate(asset) {
     const unknown = requireFields(asset, 'ProcessingJobArn', CLUSTER);
     if (unknown) return unknown;
-    const type = at(asset.attributes, `${CLUSTER}.InstanceType`);
-    if (hasLocalInstanceStorage(type)) {
-      return {
-        status: 'not_applicable',
-        reason: `${String(type)} processes on local NVMe storage encrypted in hardware; SageMaker accepts no volume key.`,
-      };
-    }
     // ClusterConfig.VolumeKmsKeyId is omitted when no key was given.
-    return customerKeyVerdict(asset, `${CLUSTER}.VolumeKmsKeyId`, []);
+    return (
+      localStorageVerdict(at(asset.attributes, `${CLUSTER}.InstanceType`), 'processes') ??
+      customerKeyVerdict(asset, `${CLUSTER}.VolumeKmsKeyId`, [])
+    );
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { requireFields } from './sagemaker-fields.util';
+import { vpcVerdict } from './sagemaker-fields.util';
 import { denyJobsWithout } from './training-job-guardrail.util';
 
 export const sagemakerTrainingJobNoVpc = defineCheck({
@@ -30,12 +30,6 @@ export const sagemakerTrainingJobNoVpc = defineCheck({
   ],
   evaluate(asset) {
     // DescribeTrainingJob omits VpcConfig for a job that ran without one; the ARN proves the answer came.
-    const unknown = requireFields(asset, 'TrainingJobArn');
-    if (unknown) return unknown;
-    const vpc = asset.attributes.VpcConfig;
-    const subnets = (vpc as { Subnets?: unknown } | undefined)?.Subnets;
-    return Array.isArray(subnets) && subnets.length > 0
-      ? { status: 'pass', evidence: { VpcConfig: vpc } }
-      : { status: 'fail', evidence: { VpcConfig: vpc ?? null } };
+    return vpcVerdict(asset, 'TrainingJobArn', 'VpcConfig');
   },
 });

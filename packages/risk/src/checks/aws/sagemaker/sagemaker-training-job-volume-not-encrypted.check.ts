@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { at, customerKeyVerdict, hasLocalInstanceStorage, requireFields } from './sagemaker-fields.util';
+import { at, customerKeyVerdict, localStorageVerdict, requireFields } from './sagemaker-fields.util';
 import { denyJobsWithout } from './training-job-guardrail.util';
 
 export const sagemakerTrainingJobVolumeNotEncrypted = defineCheck({
@@ -33,14 +33,10 @@ export const sagemakerTrainingJobVolumeNotEncrypted = defineCheck({
   evaluate(asset) {
     const unknown = requireFields(asset, 'TrainingJobArn', 'ResourceConfig');
     if (unknown) return unknown;
-    const type = at(asset.attributes, 'ResourceConfig.InstanceType');
-    if (hasLocalInstanceStorage(type)) {
-      return {
-        status: 'not_applicable',
-        reason: `${String(type)} trains on local NVMe storage encrypted in hardware; SageMaker accepts no volume key.`,
-      };
-    }
     // ResourceConfig.VolumeKmsKeyId is omitted when no key was given.
-    return customerKeyVerdict(asset, 'ResourceConfig.VolumeKmsKeyId', []);
+    return (
+      localStorageVerdict(at(asset.attributes, 'ResourceConfig.InstanceType'), 'trains') ??
+      customerKeyVerdict(asset, 'ResourceConfig.VolumeKmsKeyId', [])
+    );
   },
 });
