@@ -14,6 +14,11 @@ export const SIM_GCP_ZONES: Readonly<Record<string, readonly string[]>> = {
 /** The project's Compute Engine default service account: an Editor of the project unless someone removed that. */
 export const SIM_GCP_DEFAULT_COMPUTE_SA = `${SIM_GCP_PROJECT_NUMBER}-compute@developer.gserviceaccount.com`;
 const EDITOR_SA = `ml-pipelines@${SIM_GCP_PROJECT_ID}.iam.gserviceaccount.com`;
+/**
+ * A bucket of another organisation (a partner's shared training set) that every fifth custom job trains from: it
+ * is not in the project's bucket listing, so whether it is public cannot be known from this project.
+ */
+export const SIM_GCP_EXTERNAL_BUCKET = 'aispm-partner-shared-eval';
 const SCOPED_SAS = [
   `vertex-training@${SIM_GCP_PROJECT_ID}.iam.gserviceaccount.com`,
   `vertex-serving@${SIM_GCP_PROJECT_ID}.iam.gserviceaccount.com`,
@@ -53,6 +58,8 @@ export type GcpJson = Record<string, unknown>;
  * - `no-uniform-access`: uniform bucket-level access off (object ACLs apply).
  * - `no-public-access-prevention`: `publicAccessPrevention` is `inherited`.
  * - `no-logging` / `no-versioning`: the bucket's `logging` / `versioning` absent.
+ * - `public-training-data`: a custom or pipeline job whose input data (`--data=` argument, `dataset_uri`
+ *   parameter) is in a `public-bucket` whose public access prevention is not enforced.
  */
 export type GcpMisconfiguration =
   | 'public-endpoint'
@@ -68,7 +75,8 @@ export type GcpMisconfiguration =
   | 'no-uniform-access'
   | 'no-public-access-prevention'
   | 'no-logging'
-  | 'no-versioning';
+  | 'no-versioning'
+  | 'public-training-data';
 
 export interface GcpEstate {
   projectId: string;
@@ -92,7 +100,10 @@ export interface GcpEstate {
   projectEditors: string[];
   /** What a correct consumer must conclude, by resource name (bucket: its name). Omitted fields are in neither. */
   misconfigurations: Record<string, GcpMisconfiguration[]>;
-  /** Security fields a resource's body leaves out (unknown, not false), by resource name. */
+  /**
+   * Security fields a resource's body leaves out (unknown, not false), by resource name. Workbench disks that
+   * state no `diskEncryption` are listed as `gceSetup.bootDisk.diskEncryption` (the v2 proto marks it input-only).
+   */
   omittedFields: Record<string, string[]>;
 }
 
@@ -206,6 +217,8 @@ class Builder {
   readonly misconfigurations: Record<string, GcpMisconfiguration[]> = {};
   readonly omittedFields: Record<string, string[]> = {};
   private bucketNames: string[] = [];
+  /** Buckets readable by allUsers / allAuthenticatedUsers without enforced public access prevention. */
+  private readonly publicBuckets = new Set<string>();
   private nextId = 1;
 
   constructor(private readonly rnd: SeededRandom) {}
@@ -257,6 +270,21 @@ class Builder {
 
   private bucket(): string {
     return this.rnd.pick(this.bucketNames);
+  }
+
+  /**
+   * The bucket a custom job trains from; `external` jobs read a partner's bucket. The project's pick is drawn
+   * either way, so the rest of the estate stays what the seed made it.
+   */
+  private trainingBucket(external: boolean): string {
+    const picked = this.bucket();
+    return external ? SIM_GCP_EXTERNAL_BUCKET : picked;
+  }
+
+  /** Whether a job's input URI (`gs://bucket/...`, possibly after `--flag=`) names a public bucket. */
+  private readsPublicBucket(uri: unknown): boolean {
+    const bucket = typeof uri === 'string' ? /gs:\/\/([^/]+)/.exec(uri)?.[1] : undefined;
+    return bucket !== undefined && this.publicBuckets.has(bucket);
   }
 
   private labels(): GcpJson | undefined {
@@ -620,7 +648,11 @@ class Builder {
             diskSpec: { bootDiskType: 'pd-ssd', bootDiskSizeGb: 100 },
             containerSpec: {
               imageUri: `us-central1-docker.pkg.dev/${SIM_GCP_PROJECT_ID}/training/trainer:${this.rnd.hex(7)}`,
-              args: ['--epochs', String(this.rnd.int(1, 20)), `--data=gs://${this.bucket()}/train/`],
+              args: [
+                '--epochs',
+                String(this.rnd.int(1, 20)),
+                `--data=gs://${this.trainingBucket(profile === 3)}/train/`,
+              ],
             },
           },
         ],
@@ -644,6 +676,8 @@ class Builder {
     if (!cmek) bad.push('no-cmek');
     if (sa === EDITOR_SA || sa === SIM_GCP_DEFAULT_COMPUTE_SA) bad.push('editor-service-account');
     if (sa === SIM_GCP_DEFAULT_COMPUTE_SA) bad.push('default-compute-sa');
+    const data = get(body, 'jobSpec', 'workerPoolSpecs', '0', 'containerSpec', 'args', '2');
+    if (this.readsPublicBucket(data)) bad.push('public-training-data');
     this.mark(name, bad);
     return body;
   }
@@ -679,6 +713,9 @@ class Builder {
     if (sa === EDITOR_SA) bad.push('editor-service-account');
     // No serviceAccount: the pipeline runs as the Compute Engine default service account.
     if (!sa) bad.push('default-compute-sa', 'editor-service-account');
+    if (this.readsPublicBucket(get(body, 'runtimeConfig', 'parameterValues', 'dataset_uri'))) {
+      bad.push('public-training-data');
+    }
     this.mark(name, bad);
     return body;
   }
@@ -698,6 +735,9 @@ class Builder {
     const defaultSa = profile === 0 || profile === 3;
     const root = profile !== 1;
     const cmek = profile === 1;
+    // Profile 3 states no diskEncryption on its disks (the v2 proto marks it input-only): unknown, not GMEK.
+    const encryptionStated = profile !== 3;
+    const diskEncryption = encryptionStated && { diskEncryption: cmek ? 'CMEK' : 'GMEK' };
     const kmsKey = `projects/${SIM_GCP_PROJECT_ID}/locations/${location}/keyRings/workbench/cryptoKeys/disk-key`;
     const body: GcpJson = {
       name,
@@ -717,14 +757,14 @@ class Builder {
         bootDisk: {
           diskSizeGb: '150',
           diskType: 'PD_BALANCED',
-          diskEncryption: cmek ? 'CMEK' : 'GMEK',
+          ...diskEncryption,
           ...(cmek && { kmsKey }),
         },
         dataDisks: [
           {
             diskSizeGb: String(this.rnd.pick([100, 250, 500])),
             diskType: 'PD_BALANCED',
-            diskEncryption: cmek ? 'CMEK' : 'GMEK',
+            ...diskEncryption,
             ...(cmek && { kmsKey }),
           },
         ],
@@ -767,8 +807,12 @@ class Builder {
     if (profile !== 4 && !secureBoot) bad.push('no-secure-boot');
     if (defaultSa) bad.push('default-compute-sa');
     if (root) bad.push('root-access');
-    if (!cmek) bad.push('no-cmek');
-    this.mark(name, bad, profile === 4 ? ['gceSetup.shieldedInstanceConfig'] : []);
+    if (!cmek && encryptionStated) bad.push('no-cmek');
+    const omitted = [
+      ...(profile === 4 ? ['gceSetup.shieldedInstanceConfig'] : []),
+      ...(encryptionStated ? [] : ['gceSetup.bootDisk.diskEncryption']),
+    ];
+    this.mark(name, bad, omitted);
   }
 
   // ---- Cloud Storage -------------------------------------------------------------------------------------
@@ -858,7 +902,10 @@ class Builder {
       bindings,
     });
     const bad: GcpMisconfiguration[] = [];
-    if (profile === 2 || profile === 3) bad.push('public-bucket');
+    if (profile === 2 || profile === 3) {
+      bad.push('public-bucket');
+      this.publicBuckets.add(name);
+    }
     if (!ubla) bad.push('no-uniform-access');
     if (profile !== 5 && pap === 'inherited') bad.push('no-public-access-prevention');
     if (!cmek) bad.push('no-cmek');
@@ -922,6 +969,13 @@ function rfc3339(ms: number, rnd: SeededRandom): string {
 
 function uuid(rnd: SeededRandom): string {
   return `${rnd.hex(8)}-${rnd.hex(4)}-4${rnd.hex(3)}-${rnd.pick(['8', '9', 'a', 'b'])}${rnd.hex(3)}-${rnd.hex(12)}`;
+}
+
+/** A nested member of a body (`get(job, 'jobSpec', 'workerPoolSpecs', '0')`). */
+function get(value: unknown, ...path: string[]): unknown {
+  let v = value;
+  for (const key of path) v = typeof v === 'object' && v !== null ? (v as GcpJson)[key] : undefined;
+  return v;
 }
 
 function optional(key: string, value: unknown): GcpJson {
