@@ -214,15 +214,12 @@ describe('Bedrock estate', () => {
     expect(us.agents[0]!.get.agent.updatedAt).toMatch(/Z$/);
   });
 
-  it('builds a sized estate within 5% of its share, deterministically and quickly', () => {
+  it('builds a sized estate within 5% of its share, deterministically', () => {
     for (const assets of [2_000, 100_000]) {
       const size = estateSizes(assets).bedrock!;
-      const started = performance.now();
       const sized = buildBedrockEstate(42, size);
-      const ms = performance.now() - started;
       const total = BEDROCK_REGIONS.reduce((n, r) => n + bedrockAssetCount(sized.regions[r]), 0);
       expect(Math.abs(total - size) / size, `${total} for ${size}`).toBeLessThanOrEqual(0.05);
-      expect(ms).toBeLessThan(3_000);
       const usSized = sized.regions['us-east-1'];
       expect(promptAttack(usSized)).toContain('NONE');
       expect(usSized.agents.some((a) => !('guardrailConfiguration' in a.get.agent))).toBe(true);

@@ -1,5 +1,6 @@
 import { defineCheck, has, type CheckResult } from '../../../check';
-import { guardrailVersions, isRecord, promptAttackFinding } from './guardrail-versions';
+import { isRecord } from './attributes';
+import { guardrailVersions, promptAttackFinding } from './guardrail-versions';
 import { notInInventory, related } from './neighbours';
 
 export const bedrockAgentGuardrailPromptAttackWeak = defineCheck({

@@ -1,5 +1,5 @@
 import { defineCheck, has } from '../../../check';
-import { isRecord } from './guardrail-versions';
+import { isRecord } from './attributes';
 
 export const bedrockAgentNoGuardrail = defineCheck({
   id: 'aws.bedrock.agent.no_guardrail',

@@ -1,9 +1,9 @@
 import { defineCheck } from '../../../check';
+import { pick } from './attributes';
 import {
   contentFilter,
   evaluateGuardrailVersions,
   notBlocking,
-  pick,
   type GuardrailBody,
 } from './guardrail-versions';
 

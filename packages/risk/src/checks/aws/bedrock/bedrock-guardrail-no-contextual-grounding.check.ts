@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../check';
-import { evaluateGuardrailVersions, isRecord, pick, type GuardrailBody } from './guardrail-versions';
+import { isRecord, pick } from './attributes';
+import { evaluateGuardrailVersions, type GuardrailBody } from './guardrail-versions';
 
 /** A GROUNDING filter that blocks: enabled, threshold above 0, and not in detect-only mode (action NONE). */
 function grounding(body: GuardrailBody) {

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../check';
-import { evaluateGuardrailVersions, isRecord, type GuardrailBody } from './guardrail-versions';
+import { isRecord } from './attributes';
+import { evaluateGuardrailVersions, type GuardrailBody } from './guardrail-versions';
 
 const names = (list: unknown, key: string): string[] =>
   (Array.isArray(list) ? list.filter(isRecord) : [])

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../check';
-import { evaluateGuardrailVersions, isRecord, type GuardrailBody } from './guardrail-versions';
+import { isRecord } from './attributes';
+import { evaluateGuardrailVersions, type GuardrailBody } from './guardrail-versions';
 
 /**
  * Whether a PII entity or regex entry masks or blocks anything: on a side not switched off (`inputEnabled` /

@@ -1,5 +1,5 @@
 import { defineCheck, has, type CheckResult } from '../../../check';
-import { isRecord } from './guardrail-versions';
+import { isRecord } from './attributes';
 import { notInInventory, related } from './neighbours';
 
 const FULL_ACCESS = /^arn:aws[a-z-]*:iam::aws:policy\/AmazonBedrockFullAccess$/;

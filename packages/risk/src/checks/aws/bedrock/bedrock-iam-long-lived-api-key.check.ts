@@ -1,5 +1,5 @@
 import { defineCheck, has, type CheckResult } from '../../../check';
-import { isRecord, pick } from './guardrail-versions';
+import { isRecord, pick } from './attributes';
 
 const BEDROCK_SERVICE = 'bedrock.amazonaws.com';
 const MAX_LIFETIME_DAYS = 90;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../testing';
-import { LOGS_BUCKET, loggingAsset, wellConfiguredLogging } from './testing';
+import { cloudWatchLogging, LOGS_BUCKET, loggingAsset, wellConfiguredLogging } from './testing';
 import { bedrockInvocationLoggingDisabled as check } from './bedrock-invocation-logging-disabled.check';
 
 describe(check.id, () => {
@@ -12,17 +12,7 @@ describe(check.id, () => {
   });
 
   it('passes when logging delivers to CloudWatch Logs only', () => {
-    const asset = loggingAsset({
-      loggingConfig: {
-        cloudWatchConfig: {
-          logGroupName: '/aws/bedrock/modelinvocations',
-          roleArn: 'arn:aws:iam::123456789012:role/service-role/BedrockLogging',
-        },
-        textDataDeliveryEnabled: true,
-        imageDataDeliveryEnabled: false,
-        embeddingDataDeliveryEnabled: false,
-      },
-    });
+    const asset = loggingAsset(cloudWatchLogging());
     expect(run(check, asset).status).toBe('pass');
   });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../testing';
-import { bucketArn, bucketAsset, kmsKeyArn, kmsKeyAsset, LOGS_BUCKET, loggingAsset, rel } from './testing';
+import {
+  bucketArn,
+  bucketAsset,
+  cloudWatchLogging,
+  kmsKeyArn,
+  kmsKeyAsset,
+  LOGS_BUCKET,
+  loggingAsset,
+  rel,
+} from './testing';
 import { bedrockInvocationLoggingNotEncrypted as check } from './bedrock-invocation-logging-not-encrypted.check';
 
 const logging = loggingAsset();
@@ -52,18 +61,7 @@ describe(check.id, () => {
   });
 
   it('fails on an unencrypted large-data bucket even when CloudWatch encryption cannot be read', () => {
-    const asset = loggingAsset({
-      loggingConfig: {
-        cloudWatchConfig: {
-          logGroupName: '/aws/bedrock/modelinvocations',
-          roleArn: 'arn:aws:iam::123456789012:role/service-role/BedrockLogging',
-          largeDataDeliveryS3Config: { bucketName: LOGS_BUCKET },
-        },
-        textDataDeliveryEnabled: true,
-        imageDataDeliveryEnabled: true,
-        embeddingDataDeliveryEnabled: false,
-      },
-    });
+    const asset = loggingAsset(cloudWatchLogging(LOGS_BUCKET));
     const sseS3 = bucketAsset(LOGS_BUCKET, {
       Encryption: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
     });
@@ -91,17 +89,7 @@ describe(check.id, () => {
   });
 
   it('is unknown for a CloudWatch Logs destination, whose log group key is not inventoried', () => {
-    const asset = loggingAsset({
-      loggingConfig: {
-        cloudWatchConfig: {
-          logGroupName: '/aws/bedrock/modelinvocations',
-          roleArn: 'arn:aws:iam::123456789012:role/service-role/BedrockLogging',
-        },
-        textDataDeliveryEnabled: true,
-        imageDataDeliveryEnabled: false,
-        embeddingDataDeliveryEnabled: false,
-      },
-    });
+    const asset = loggingAsset(cloudWatchLogging());
     expect(run(check, asset)).toEqual({
       status: 'unknown',
       missing: ['DescribeLogGroups.logGroups.kmsKeyId of /aws/bedrock/modelinvocations (not inventoried)'],

@@ -1,5 +1,5 @@
 import { defineCheck, has, type CheckResult } from '../../../check';
-import { isRecord } from './guardrail-versions';
+import { isRecord } from './attributes';
 import { bucketCustomerKey, notInInventory, related } from './neighbours';
 
 export const bedrockInvocationLoggingNotEncrypted = defineCheck({

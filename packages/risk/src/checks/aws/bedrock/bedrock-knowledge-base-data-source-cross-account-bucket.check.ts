@@ -1,5 +1,5 @@
 import { defineCheck, has } from '../../../check';
-import { isRecord } from './guardrail-versions';
+import { s3DataSourceConfiguration } from './attributes';
 
 /** The account id of a Bedrock ARN (`arn:aws:bedrock:<region>:<account>:...`). */
 function accountOf(arn: string): string | undefined {
@@ -45,17 +45,9 @@ export const bedrockKnowledgeBaseDataSourceCrossAccountBucket = defineCheck({
     { ref: 'nist-ai-rmf@1.0:GOVERN 6.1', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
-    const a = asset.attributes;
-    if (!has(a, 'dataSourceConfiguration'))
-      return { status: 'unknown', missing: ['dataSourceConfiguration'] };
-    const config = isRecord(a.dataSourceConfiguration) ? a.dataSourceConfiguration : {};
-    if (config.type !== 'S3') {
-      return {
-        status: 'not_applicable',
-        reason: `The data source is of type ${String(config.type)}, not S3.`,
-      };
-    }
-    const s3 = isRecord(config.s3Configuration) ? config.s3Configuration : {};
+    const read = s3DataSourceConfiguration(asset.attributes);
+    if ('verdict' in read) return read.verdict;
+    const s3 = read.s3;
     const account = accountOf(asset.nativeId);
     if (!account) return { status: 'unknown', missing: ['knowledgeBaseArn (account id)'] };
     // bucketOwnerAccountId is optional and only set for a bucket of another account; its absence, in an answer

@@ -1,5 +1,5 @@
-import { defineCheck, has } from '../../../check';
-import { isRecord } from './guardrail-versions';
+import { defineCheck } from '../../../check';
+import { s3DataSourceConfiguration } from './attributes';
 import { publicBucketVerdict } from './neighbours';
 
 export const bedrockKnowledgeBaseDataSourcePublicBucket = defineCheck({
@@ -41,16 +41,8 @@ export const bedrockKnowledgeBaseDataSourcePublicBucket = defineCheck({
     { ref: 'nist-ai-600-1@2024:GAI-2.8', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
-    const a = asset.attributes;
-    if (!has(a, 'dataSourceConfiguration'))
-      return { status: 'unknown', missing: ['dataSourceConfiguration'] };
-    const config = isRecord(a.dataSourceConfiguration) ? a.dataSourceConfiguration : {};
-    if (config.type !== 'S3') {
-      return {
-        status: 'not_applicable',
-        reason: `The data source is of type ${String(config.type)}, not S3.`,
-      };
-    }
+    const read = s3DataSourceConfiguration(asset.attributes);
+    if ('verdict' in read) return read.verdict;
     return publicBucketVerdict(ctx, {
       status: 'unknown',
       missing: ['dataSourceConfiguration.s3Configuration.bucketArn'],

@@ -1,4 +1,5 @@
 import { has, type CheckAsset, type CheckResult, type Evidence } from '../../../check';
+import { isRecord, pick } from './attributes';
 
 /** One GetGuardrail answer (the DRAFT or a numbered version), as the connector stored it. */
 export type GuardrailBody = Record<string, unknown>;
@@ -73,13 +74,4 @@ export function promptAttackFinding(body: GuardrailBody): VersionFinding {
     weak: filter.inputStrength !== 'HIGH' || notBlocking(filter, 'input'),
     evidence: { PROMPT_ATTACK: pick(filter, ['inputStrength', 'inputAction', 'inputEnabled']) },
   };
-}
-
-/** The members of `fields` the object has, as returned. */
-export function pick(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(fields.filter((f) => has(source, f)).map((f) => [f, source[f]]));
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 import { has, type CheckAsset, type CheckContext, type CheckResult } from '../../../check';
-import { isRecord } from './guardrail-versions';
+import { isRecord } from './attributes';
 
 /**
  * The assets this asset's relations of `kind` name, and the native ids of those not in the inventory (a

@@ -252,6 +252,22 @@ export const wellConfiguredLogging: Record<string, unknown> = {
   },
 };
 
+/** Logging to CloudWatch Logs only (optionally with an S3 bucket for large payloads). */
+export function cloudWatchLogging(largeDataBucket?: string): Record<string, unknown> {
+  return {
+    loggingConfig: {
+      cloudWatchConfig: {
+        logGroupName: '/aws/bedrock/modelinvocations',
+        roleArn: roleArn('BedrockInvocationLogging'),
+        ...(largeDataBucket && { largeDataDeliveryS3Config: { bucketName: largeDataBucket } }),
+      },
+      textDataDeliveryEnabled: true,
+      imageDataDeliveryEnabled: false,
+      embeddingDataDeliveryEnabled: false,
+    },
+  };
+}
+
 export function loggingAsset(
   attributes: Record<string, unknown> = wellConfiguredLogging,
   region = REGION,
