@@ -48,6 +48,14 @@ export function propertyVerdict(
   return verdict(fails(holder[key]), { [field]: holder[key], ...extra });
 }
 
+/** Evidence of the named `properties` members ARM returned; members it left out are not listed. */
+export function returnedProperties(asset: CheckAsset, ...members: string[]): Evidence {
+  const props = armProperties(asset) ?? {};
+  const evidence: Evidence = {};
+  for (const m of members) if (props[m] !== undefined) evidence[`properties.${m}`] = props[m];
+  return evidence;
+}
+
 /** Cognitive Services account kinds that serve Azure OpenAI models. */
 const OPENAI_KINDS = new Set(['OpenAI', 'AIServices']);
 

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { armProperties, propertyVerdict } from './arm';
+import { propertyVerdict, returnedProperties } from './arm';
 
 export const mlComputeLocalAuthEnabled = defineCheck({
   id: 'azure.ml.compute.local_auth_enabled',
@@ -34,12 +34,11 @@ export const mlComputeLocalAuthEnabled = defineCheck({
     { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
-    const type = armProperties(asset)?.computeType;
     return propertyVerdict(
       asset,
       ['disableLocalAuth'],
       (v) => v !== true,
-      type === undefined ? {} : { 'properties.computeType': type },
+      returnedProperties(asset, 'computeType'),
     );
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { armProperties, propertyVerdict } from './arm';
+import { propertyVerdict, returnedProperties } from './arm';
 
 export const mlWorkspacePublicNetworkAccess = defineCheck({
   id: 'azure.ml.workspace.public_network_access',
@@ -31,12 +31,11 @@ export const mlWorkspacePublicNetworkAccess = defineCheck({
     { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
-    const behindVnet = armProperties(asset)?.allowPublicAccessWhenBehindVnet;
     return propertyVerdict(
       asset,
       ['publicNetworkAccess'],
       (v) => v !== 'Disabled',
-      behindVnet === undefined ? {} : { 'properties.allowPublicAccessWhenBehindVnet': behindVnet },
+      returnedProperties(asset, 'allowPublicAccessWhenBehindVnet'),
     );
   },
 });

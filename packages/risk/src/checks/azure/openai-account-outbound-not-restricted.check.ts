@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { armProperties, propertyVerdict, unlessOpenAiAccount } from './arm';
+import { propertyVerdict, returnedProperties, unlessOpenAiAccount } from './arm';
 
 export const openAiAccountOutboundNotRestricted = defineCheck({
   id: 'azure.openai.account.outbound_not_restricted',
@@ -35,14 +35,14 @@ export const openAiAccountOutboundNotRestricted = defineCheck({
     { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
-    const notConcerned = unlessOpenAiAccount(asset);
-    if (notConcerned) return notConcerned;
-    const fqdns = armProperties(asset)?.allowedFqdnList;
-    return propertyVerdict(
-      asset,
-      ['restrictOutboundNetworkAccess'],
-      (v) => v !== true,
-      fqdns === undefined ? {} : { 'properties.allowedFqdnList': fqdns },
+    return (
+      unlessOpenAiAccount(asset) ??
+      propertyVerdict(
+        asset,
+        ['restrictOutboundNetworkAccess'],
+        (v) => v !== true,
+        returnedProperties(asset, 'allowedFqdnList'),
+      )
     );
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../check';
-import { armProperties, propertyVerdict, unlessOpenAiAccount } from './arm';
+import { propertyVerdict, returnedProperties, unlessOpenAiAccount } from './arm';
 
 export const openAiAccountPublicNetworkAccess = defineCheck({
   id: 'azure.openai.account.public_network_access',
@@ -33,14 +33,14 @@ export const openAiAccountPublicNetworkAccess = defineCheck({
     { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
-    const notConcerned = unlessOpenAiAccount(asset);
-    if (notConcerned) return notConcerned;
-    const acls = armProperties(asset)?.networkAcls;
-    return propertyVerdict(
-      asset,
-      ['publicNetworkAccess'],
-      (v) => v !== 'Disabled',
-      acls === undefined ? {} : { 'properties.networkAcls': acls },
+    return (
+      unlessOpenAiAccount(asset) ??
+      propertyVerdict(
+        asset,
+        ['publicNetworkAccess'],
+        (v) => v !== 'Disabled',
+        returnedProperties(asset, 'networkAcls'),
+      )
     );
   },
 });
