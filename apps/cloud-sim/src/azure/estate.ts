@@ -39,7 +39,13 @@ export type AzureMisconfiguration =
   /** Datastore reached with an account key held by the workspace. */
   | 'datastore-account-key'
   /** Role assignment of Owner or Contributor at subscription or resource group scope. */
-  | 'privileged-role';
+  | 'privileged-role'
+  /** Cognitive Services: restrictOutboundNetworkAccess false (the service may call any host). */
+  | 'outbound-unrestricted'
+  /** Compute instance: applicationSharingPolicy "Shared" (every workspace user reaches its applications). */
+  | 'shared-applications'
+  /** RAI policy in Asynchronous_filter mode (completions stream before the filters judge them). */
+  | 'async-content-filter';
 
 /** One resource of the estate: the body ARM answers, and what a correct consumer must conclude from it. */
 export interface SimAzureResource {
@@ -339,6 +345,8 @@ export interface ComputeProfile {
   sshPublic?: boolean;
   subnet?: boolean;
   localAuth?: boolean;
+  /** Compute instance: applicationSharingPolicy "Shared" instead of "Personal". */
+  shared?: boolean;
   /** members of properties.properties to leave out. */
   omit?: string[];
 }
@@ -352,7 +360,10 @@ function compute(
   const location = ws.location!;
   const omit = p.omit ?? [];
   const bad: AzureMisconfiguration[] = [];
-  if ((p.publicIp || !p.subnet) && !omit.includes('enableNodePublicIp')) bad.push('compute-public-ip');
+  // Nodes outside a virtual network cannot do without a public IP: the service reports enableNodePublicIp true.
+  const publicIp = p.type !== 'Kubernetes' && (p.publicIp === true || !p.subnet);
+  if (publicIp && !omit.includes('enableNodePublicIp')) bad.push('compute-public-ip');
+  if (p.shared && p.type === 'ComputeInstance') bad.push('shared-applications');
   if (p.sshPublic && !omit.includes('sshSettings') && !omit.includes('remoteLoginPortPublicAccess'))
     bad.push('ssh-public');
   if (p.localAuth) bad.push('local-auth-enabled');
@@ -369,14 +380,14 @@ function compute(
       {
         vmSize: rnd.pick(['STANDARD_DS3_V2', 'Standard_E4ds_v4', 'Standard_NC6s_v3']),
         subnet,
-        applicationSharingPolicy: 'Personal',
+        applicationSharingPolicy: p.shared ? 'Shared' : 'Personal',
         sshSettings: {
           sshPublicAccess: p.sshPublic ? 'Enabled' : 'Disabled',
           adminUserName: 'azureuser',
           sshPort: p.sshPublic ? 50000 + rnd.int(0, 999) : 4001,
         },
         connectivityEndpoints: {
-          ...(p.publicIp && {
+          ...(publicIp && {
             publicIpAddress: `20.${rnd.int(1, 250)}.${rnd.int(1, 250)}.${rnd.int(1, 250)}`,
           }),
           privateIpAddress: `10.0.${rnd.int(0, 9)}.${rnd.int(4, 250)}`,
@@ -387,7 +398,7 @@ function compute(
           assignedUser: { objectId: uuid(rnd), tenantId: SIM_AZURE_TENANT_ID },
         },
         createdBy: { userName: owner, userOrgId: SIM_AZURE_TENANT_ID, userId: uuid(rnd) },
-        enableNodePublicIp: p.publicIp ?? false,
+        enableNodePublicIp: publicIp,
       },
       omit,
     );
@@ -411,7 +422,7 @@ function compute(
         allocationStateTransitionTime: iso(ESTATE_NOW_MS - rnd.int(DAY_MS, 30 * DAY_MS)),
         currentNodeCount: 0,
         targetNodeCount: 0,
-        enableNodePublicIp: p.publicIp ?? false,
+        enableNodePublicIp: publicIp,
       },
       omit,
     );
@@ -666,6 +677,8 @@ export interface CognitiveProfile {
   identity?: boolean;
   cmk?: boolean;
   aclAllow?: boolean;
+  /** restrictOutboundNetworkAccess true, with an allowedFqdnList. */
+  restrictOutbound?: boolean;
   storageId?: string;
   deleting?: boolean;
   omit?: string[];
@@ -683,6 +696,8 @@ function cognitiveAccount(
   if (!p.identity) bad.push('no-managed-identity');
   if (!p.cmk) bad.push('no-cmk');
   if (p.aclAllow) bad.push('network-acl-allow');
+  if (!p.restrictOutbound && !omit.includes('restrictOutboundNetworkAccess'))
+    bad.push('outbound-unrestricted');
   const host = p.kind === 'OpenAI' ? 'openai.azure.com' : 'cognitiveservices.azure.com';
   const endpoint = `https://${name}.${host}/`;
   const properties = clean(
@@ -699,7 +714,10 @@ function cognitiveAccount(
       privateEndpointConnections: [],
       publicNetworkAccess: p.publicNetwork ? 'Enabled' : 'Disabled',
       disableLocalAuth: !p.localAuth,
-      restrictOutboundNetworkAccess: false,
+      restrictOutboundNetworkAccess: p.restrictOutbound ?? false,
+      allowedFqdnList: p.restrictOutbound
+        ? [`${name.replace(/[^a-z0-9]/g, '').slice(0, 20)}data.blob.core.windows.net`]
+        : undefined,
       encryption: p.cmk
         ? {
             keySource: 'Microsoft.KeyVault',
@@ -782,6 +800,8 @@ function raiPolicy(spec: {
   account: SimAzureResource;
   weak: boolean;
   system: boolean;
+  /** Asynchronous_filter mode instead of Blocking (custom policies only). */
+  async?: boolean;
 }): SimAzureResource {
   const filters: Record<string, unknown>[] = [];
   for (const source of ['Prompt', 'Completion'] as const) {
@@ -804,14 +824,16 @@ function raiPolicy(spec: {
     type: 'Microsoft.CognitiveServices/accounts/raiPolicies',
     properties: {
       type: spec.system ? 'SystemManaged' : 'UserManaged',
-      mode: spec.system ? 'Blocking' : spec.weak ? 'Asynchronous_filter' : 'Blocking',
+      mode: !spec.system && spec.async ? 'Asynchronous_filter' : 'Blocking',
       basePolicyName: 'Microsoft.DefaultV2',
       contentFilters: filters,
       customBlocklists: [],
     },
   } as ArmBody;
   if (spec.name === 'Microsoft.Default') delete (body.properties as Record<string, unknown>).basePolicyName;
-  return resource(body, spec.weak ? ['weak-content-filter'] : []);
+  const bad: AzureMisconfiguration[] = spec.weak ? ['weak-content-filter'] : [];
+  if (!spec.system && spec.async) bad.push('async-content-filter');
+  return resource(body, bad);
 }
 
 function roleAssignment(
@@ -898,14 +920,17 @@ function principalIdOf(r: SimAzureResource): string | undefined {
  * - 5 ML workspaces: mlw-prod-eastus well configured (private, HBI, CMK, identity); mlw-dev-westeurope public,
  *   hbiWorkspace absent; mlw-research-swc public, not HBI, no identity; mlw-genai-hub (Hub) omitting
  *   publicNetworkAccess; mlw-legacy-decom "Deleting" (its child listings answer 404).
- * - 7 computes (instances with SSH open / public IPs, a cluster with a public remote login port, an
- *   attached Kubernetes compute, one instance omitting sshSettings and enableNodePublicIp), 3 online endpoints
+ * - 7 computes (instances with SSH open / public IPs, one sharing its applications, a cluster with a public
+ *   remote login port, an attached Kubernetes compute, one instance omitting sshSettings and
+ *   enableNodePublicIp), 3 online endpoints
  *   (one key-auth and public, one omitting publicNetworkAccess) with 6 deployments, 2 batch endpoints with 2
  *   deployments, 8 datastores (account-key, service principal, identity-based), 2 registries (one public).
- * - 5 Cognitive Services accounts: oai-prod-eastus well configured; oai-dev-swc public with local auth and no
- *   identity; ais-foundry-westeu (AIServices) omitting publicNetworkAccess and disableLocalAuth; lang-support-eastus
- *   (TextAnalytics) public with keys; oai-legacy-westeu "Deleting". 7 deployments, 8 RAI policies (the two
- *   system ones per OpenAI account plus one strict and one weak custom policy).
+ * - 5 Cognitive Services accounts: oai-prod-eastus well configured (outbound restricted to an FQDN list);
+ *   oai-dev-swc public with local auth, unrestricted outbound and no identity; ais-foundry-westeu (AIServices)
+ *   omitting publicNetworkAccess, disableLocalAuth and restrictOutboundNetworkAccess; lang-support-eastus
+ *   (TextAnalytics) public with keys; oai-legacy-westeu "Deleting". 7 deployments (one naming no RAI policy),
+ *   8 RAI policies (the two system ones per OpenAI account, one strict custom policy, one weak one in
+ *   Asynchronous_filter mode, and a weak blocking one on the AIServices account).
  * - 8 role assignments: Owner at subscription scope to a deployment service principal, Contributor at
  *   subscription scope to a workspace's managed identity, Owner on a resource group, and resource-scoped ones.
  * Listings answer two items per page.
@@ -979,7 +1004,13 @@ function buildDefaultEstate(rnd: SeededRandom): AzureEstate {
     b.child(w, 'computes', compute(rnd, { name, ws: w, profile }));
   cp(wsProd, 'ci-alice-prod', { type: 'ComputeInstance', subnet: true });
   cp(wsProd, 'cpu-cluster', { type: 'AmlCompute', subnet: true });
-  cp(wsDev, 'ci-bob-dev', { type: 'ComputeInstance', publicIp: true, sshPublic: true, localAuth: true });
+  cp(wsDev, 'ci-bob-dev', {
+    type: 'ComputeInstance',
+    publicIp: true,
+    sshPublic: true,
+    localAuth: true,
+    shared: true,
+  });
   cp(wsDev, 'gpu-cluster', { type: 'AmlCompute', publicIp: true, sshPublic: true });
   cp(wsDev, 'ci-carol-dev', {
     type: 'ComputeInstance',
@@ -1066,7 +1097,12 @@ function buildDefaultEstate(rnd: SeededRandom): AzureEstate {
     if (profile.deleting) b.deleting(r);
     return r;
   };
-  const oaiProd = ca('oai-prod-eastus', 'rg-openai', 'eastus', { kind: 'OpenAI', identity: true, cmk: true });
+  const oaiProd = ca('oai-prod-eastus', 'rg-openai', 'eastus', {
+    kind: 'OpenAI',
+    identity: true,
+    cmk: true,
+    restrictOutbound: true,
+  });
   const oaiDev = ca('oai-dev-swc', 'rg-openai', 'swedencentral', {
     kind: 'OpenAI',
     publicNetwork: true,
@@ -1077,7 +1113,7 @@ function buildDefaultEstate(rnd: SeededRandom): AzureEstate {
   const foundry = ca('ais-foundry-westeu', 'rg-openai', 'westeurope', {
     kind: 'AIServices',
     identity: true,
-    omit: ['publicNetworkAccess', 'disableLocalAuth'],
+    omit: ['publicNetworkAccess', 'disableLocalAuth', 'restrictOutboundNetworkAccess'],
   });
   ca('lang-support-eastus', 'rg-data', 'eastus', {
     kind: 'TextAnalytics',
@@ -1092,18 +1128,18 @@ function buildDefaultEstate(rnd: SeededRandom): AzureEstate {
     deleting: true,
   });
 
-  const rai = (acct: SimAzureResource, name: string, weak = false) =>
+  const rai = (acct: SimAzureResource, name: string, weak = false, async = false) =>
     b.child(
       acct,
       'raiPolicies',
-      raiPolicy({ name, account: acct, weak, system: name.startsWith('Microsoft.') }),
+      raiPolicy({ name, account: acct, weak, async, system: name.startsWith('Microsoft.') }),
     );
   for (const acct of [oaiProd, oaiDev]) {
     rai(acct, 'Microsoft.Default');
     rai(acct, 'Microsoft.DefaultV2');
   }
   rai(oaiProd, 'strict-filter');
-  rai(oaiDev, 'relaxed-filter', true);
+  rai(oaiDev, 'relaxed-filter', true, true);
   rai(foundry, 'Microsoft.DefaultV2');
   rai(foundry, 'foundry-lowsev', true);
 
@@ -1256,6 +1292,7 @@ function buildSizedEstate(rnd: SeededRandom, size: number): AzureEstate {
           publicIp: i % 4 === 1,
           sshPublic: i % 5 === 2,
           localAuth: i % 3 === 1,
+          shared: i % 8 === 2,
         },
       }),
     );
@@ -1336,21 +1373,31 @@ function buildSizedEstate(rnd: SeededRandom, size: number): AzureEstate {
       identity: i % 4 !== 1,
       cmk: i % 5 === 0,
       aclAllow: i % 2 === 0,
+      restrictOutbound: i % 3 === 0,
       ...(i % 7 === 6 && { omit: ['disableLocalAuth'] }),
     };
     e.cognitiveAccounts.push(
       cognitiveAccount(rnd, { name: `cog-${i}-${rnd.hex(4)}`, rg: 'rg-openai', location: loc(i), profile }),
     );
   }
-  const policyCounts = new Map<SimAzureResource, number>();
+  const policyNames = new Map<SimAzureResource, string[]>();
   spread(c.raiPolicies, e.cognitiveAccounts, (acct, i) => {
-    const n = policyCounts.get(acct) ?? 0;
-    policyCounts.set(acct, n + 1);
-    const name = n === 0 ? 'Microsoft.Default' : n === 1 ? 'Microsoft.DefaultV2' : `filter-${i}`;
+    const names = policyNames.get(acct) ?? [];
+    policyNames.set(acct, names);
+    // Each account's first policy is the system default, its second a custom one (every other one weak).
+    const name = ['Microsoft.DefaultV2', `filter-${i}`, 'Microsoft.Default'][names.length] ?? `filter-${i}`;
+    names.push(name);
+    const custom = !name.startsWith('Microsoft.');
     b.child(
       acct,
       'raiPolicies',
-      raiPolicy({ name, account: acct, weak: n >= 2 && i % 2 === 0, system: n < 2 }),
+      raiPolicy({
+        name,
+        account: acct,
+        weak: custom && i % 2 === 0,
+        async: custom && i % 4 === 0,
+        system: !custom,
+      }),
     );
   });
   spread(c.cognitiveDeployments, e.cognitiveAccounts, (acct, i) => {
@@ -1362,7 +1409,8 @@ function buildSizedEstate(rnd: SeededRandom, size: number): AzureEstate {
         name: `${model.name}-${i}`,
         account: acct,
         model: { format: 'OpenAI', ...model },
-        raiPolicy: i % 3 === 0 ? undefined : 'Microsoft.DefaultV2',
+        // A third name no policy; the others one of their account's policies (a default one when it has none).
+        raiPolicy: i % 3 === 0 ? undefined : (policyNames.get(acct)?.at(-(i % 3)) ?? 'Microsoft.DefaultV2'),
       }),
     );
   });
@@ -1375,12 +1423,20 @@ function buildSizedEstate(rnd: SeededRandom, size: number): AzureEstate {
     'Cognitive Services OpenAI User',
   ];
   for (let i = 0; i < c.roleAssignments; i++) {
+    const principalId = uuid(rnd);
+    // Every seventh grant goes to a workspace's managed identity at subscription scope.
+    const workspaceIdentity =
+      i % 7 === 3 && e.workspaces.length > 0
+        ? principalIdOf(e.workspaces[i % e.workspaces.length]!)
+        : undefined;
     e.roleAssignments.push(
       roleAssignment(rnd, {
-        scope: scopes[i % scopes.length]!,
+        scope: workspaceIdentity ? SUB : scopes[i % scopes.length]!,
         role: roles[i % roles.length]!,
-        principalId: uuid(rnd),
-        principalType: (['ServicePrincipal', 'User', 'Group'] as const)[i % 3]!,
+        principalId: workspaceIdentity ?? principalId,
+        principalType: workspaceIdentity
+          ? 'ServicePrincipal'
+          : (['ServicePrincipal', 'User', 'Group'] as const)[i % 3]!,
       }),
     );
   }
