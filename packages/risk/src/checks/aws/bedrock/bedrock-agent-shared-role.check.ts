@@ -12,7 +12,13 @@ export const bedrockAgentSharedRole = defineCheck({
     'bases or ML resources, it must hold the union of all their permissions: a prompt injection against this ' +
     "agent can then reach the other resources' models, knowledge bases and buckets, and no policy can tell " +
     'the agents apart. One role per agent keeps each one to what it needs.',
-  reads: ['GetAgent.agent.agentResourceRoleArn', 'uses_role relations of the other inventoried resources'],
+  reads: [
+    'GetAgent.agent.agentResourceRoleArn',
+    'GetKnowledgeBase.knowledgeBase.roleArn',
+    'GetModelInvocationLoggingConfiguration.loggingConfig.cloudWatchConfig.roleArn',
+    'DescribeNotebookInstance.RoleArn',
+    'DescribeTrainingJob.RoleArn',
+  ],
   remediation: {
     console:
       'IAM console > Roles > Create role for the Bedrock service (trust bedrock.amazonaws.com with aws:SourceArn ' +
