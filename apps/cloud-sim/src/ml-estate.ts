@@ -350,6 +350,9 @@ function buildRegion(
   // (the infra estate's training-data bucket): its model is served by the -prod endpoint.
   const trainBucket = (i: number) =>
     !sized && region === 'us-east-1' && i === 0 ? SIM_BUCKETS.trainingData : bucket;
+  // The second us-east-1 job of the default estate trains on two instances without encrypting their traffic.
+  // (The draws still happen, so every later value of the seed stays as it was.)
+  const clearDistributed = (i: number) => !sized && region === 'us-east-1' && i === 1;
   const [jobName, modelName, configName, endpointName] = [1, 2, 3, 4].map(() => uniqueNames());
 
   const jobs = Array.from({ length: counts.trainingJobs }, (_, i): SimTrainingJob => {
@@ -401,7 +404,7 @@ function buildRegion(
       OutputDataConfig: { ...(outputKms && { KmsKeyId: outputKms }), S3OutputPath: outputPath },
       ResourceConfig: {
         InstanceType: rnd.pick(TRAINING_TYPES),
-        InstanceCount: rnd.pick([1, 1, 2]),
+        InstanceCount: Math.max(rnd.pick([1, 1, 2]), clearDistributed(i) ? 2 : 1),
         VolumeSizeInGB: rnd.pick([30, 50, 100]),
         ...(volumeKms && { VolumeKmsKeyId: volumeKms }),
       },
@@ -412,7 +415,7 @@ function buildRegion(
       ...(done && { TrainingEndTime: endMs / 1000 }),
       LastModifiedTime: (done ? endMs : startMs) / 1000,
       EnableNetworkIsolation: rnd.chance(0.4),
-      EnableInterContainerTrafficEncryption: rnd.chance(0.3),
+      EnableInterContainerTrafficEncryption: rnd.chance(0.3) && !clearDistributed(i),
       EnableManagedSpotTraining: false,
       ...(done && { TrainingTimeInSeconds: trainSeconds, BillableTimeInSeconds: trainSeconds }),
     };
@@ -464,8 +467,13 @@ function buildRegion(
     const served = i === 0 && models.length > 1 ? [models[0]!, models[1]!] : [models[i]!];
     const created = Math.max(...served.map((m) => m.describe.CreationTime)) + rnd.int(60, 3600);
     const name = configName(`${projectOf(i)}-config-${rnd.int(1, 9)}`);
-    const capture = rnd.chance(0.5);
-    const captureKms = capture && rnd.chance(0.5) ? kmsKey() : undefined;
+    const drawnCapture = rnd.chance(0.5);
+    const drawnCaptureKms = drawnCapture && rnd.chance(0.5) ? kmsKey() : undefined;
+    // The first eu-west-1 config of the default estate captures prompts and predictions without a customer
+    // key, whatever the seed drew (drawing exactly as before, so the rest of the seed stays as it was).
+    const plainCapture = !sized && region === 'eu-west-1' && i === 0;
+    const capture = drawnCapture || plainCapture;
+    const captureKms = plainCapture ? undefined : drawnCaptureKms;
     const configKms = rnd.chance(0.5) ? kmsKey() : undefined;
     const describe: DescribeEndpointConfigBody = {
       EndpointConfigName: name,
@@ -480,7 +488,7 @@ function buildRegion(
       ...(capture && {
         DataCaptureConfig: {
           EnableCapture: true,
-          InitialSamplingPercentage: rnd.pick([10, 20, 100]),
+          InitialSamplingPercentage: drawnCapture ? rnd.pick([10, 20, 100]) : 100,
           DestinationS3Uri: `s3://${bucket}/${projectOf(i)}/data-capture`,
           ...(captureKms && { KmsKeyId: captureKms }),
           CaptureOptions: [{ CaptureMode: 'Input' as const }, { CaptureMode: 'Output' as const }],
