@@ -1,4 +1,4 @@
-import { defineCheck, has } from '../../check';
+import { defineCheck } from '../../check';
 import { armProperties, unknown } from './arm';
 import { assessFilters, deploymentPolicy } from './content-filters';
 
@@ -47,8 +47,8 @@ export const openAiDeploymentContentFilterWeak = defineCheck({
     const props = armProperties(asset);
     if (!props) return unknown('properties');
     // A deployment naming no policy runs whatever the service applies by default: not an answer to judge.
-    if (!has(props, 'raiPolicyName')) return unknown('properties.raiPolicyName');
-    const name = String(props.raiPolicyName);
+    const name = props.raiPolicyName;
+    if (typeof name !== 'string' || name === '') return unknown('properties.raiPolicyName');
     const { policy, policyId } = deploymentPolicy(asset, ctx, name);
     if (!policy) return unknown(policyId);
     const { weak, missing, checked } = assessFilters(policy, ctx);
