@@ -13,8 +13,8 @@ export const vertexEndpointRequestResponseLoggingDisabled = defineCheck({
     'predictions leave no trace to detect or investigate, and drift monitoring has no inputs to compare.',
   reads: [
     'projects.locations.endpoints.predictRequestResponseLoggingConfig.enabled',
-    'predictRequestResponseLoggingConfig.samplingRate',
-    'predictRequestResponseLoggingConfig.bigqueryDestination.outputUri',
+    'projects.locations.endpoints.predictRequestResponseLoggingConfig.samplingRate',
+    'projects.locations.endpoints.predictRequestResponseLoggingConfig.bigqueryDestination.outputUri',
   ],
   remediation: {
     console:

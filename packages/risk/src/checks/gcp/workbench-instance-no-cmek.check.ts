@@ -26,9 +26,9 @@ export const workbenchInstanceNoCmek = defineCheck({
     'in Cloud KMS or revoke: disabling the key is no way to cut off the data of a compromised or retired instance.',
   reads: [
     'projects.locations.instances.gceSetup.bootDisk.diskEncryption',
-    'gceSetup.bootDisk.kmsKey',
-    'gceSetup.dataDisks[].diskEncryption',
-    'gceSetup.dataDisks[].kmsKey',
+    'projects.locations.instances.gceSetup.bootDisk.kmsKey',
+    'projects.locations.instances.gceSetup.dataDisks[].diskEncryption',
+    'projects.locations.instances.gceSetup.dataDisks[].kmsKey',
   ],
   remediation: {
     console:

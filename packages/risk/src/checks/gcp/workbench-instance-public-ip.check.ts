@@ -12,7 +12,10 @@ export const workbenchInstancePublicIp = defineCheck({
     'wherever a firewall rule allows it (the default network allows SSH from anywhere), and code run in the ' +
     'notebook can send training data or the service account token from the metadata server straight out, past ' +
     'Cloud NAT logging and egress rules of your network.',
-  reads: ['projects.locations.instances.gceSetup.disablePublicIp', 'gceSetup.networkInterfaces'],
+  reads: [
+    'projects.locations.instances.gceSetup.disablePublicIp',
+    'projects.locations.instances.gceSetup.networkInterfaces[].network',
+  ],
   remediation: {
     console:
       'The external IP is chosen at creation. In Vertex AI > Workbench, create a replacement instance and under ' +
