@@ -40,7 +40,7 @@ describe('GET /api/v1/accounts/setup/{provider}', () => {
     for (const needed of [
       'sagemaker:ListNotebookInstances',
       'bedrock:GetGuardrail',
-      'iam:ListRoles',
+      'iam:GetAccountAuthorizationDetails',
       's3:GetBucketPolicy',
       'kms:DescribeKey',
     ]) {

@@ -38,6 +38,41 @@ export interface SimIamRole {
   inlinePolicies: { name: string; text: string }[];
 }
 
+/** A long-term access key of an IAM user (its secret never leaves IAM after creation). */
+export interface SimAccessKey {
+  AccessKeyId: string;
+  Status: 'Active' | 'Inactive';
+  CreateDateMs: number;
+}
+
+/**
+ * A service-specific credential: a Bedrock API key (`bedrock.amazonaws.com`, alias and optional expiry) or a
+ * CodeCommit / Keyspaces password (`ServiceUserName`, never an expiry).
+ */
+export interface SimServiceCredential {
+  ServiceSpecificCredentialId: string;
+  ServiceName: string;
+  ServiceUserName?: string;
+  ServiceCredentialAlias?: string;
+  Status: 'Active' | 'Inactive';
+  CreateDateMs: number;
+  /** Only Bedrock and CloudWatch Logs API keys created with an expiry have one. */
+  ExpirationDateMs?: number;
+}
+
+export interface SimIamUser {
+  UserName: string;
+  Path: string;
+  Arn: string;
+  UserId: string;
+  CreateDateMs: number;
+  tags: InfraTag[];
+  attachedPolicyArns: string[];
+  inlinePolicies: { name: string; text: string }[];
+  accessKeys: SimAccessKey[];
+  serviceCredentials: SimServiceCredential[];
+}
+
 export interface SimPolicyVersion {
   VersionId: string;
   text: string;
@@ -175,6 +210,8 @@ export interface AwsInfraEstate {
   sized: boolean;
   roles: SimIamRole[];
   rolesByName: Map<string, SimIamRole>;
+  users: SimIamUser[];
+  usersByName: Map<string, SimIamUser>;
   /** Customer managed policies, the ones ListPolicies(Scope=Local) lists. */
   policies: SimIamPolicy[];
   /** Customer managed and the AWS managed ones roles attach, by ARN. */
@@ -283,6 +320,7 @@ export function buildAwsInfraEstate(seed: number, size: number | undefined): Aws
 
 interface Parts {
   roles: SimIamRole[];
+  users: SimIamUser[];
   policies: SimIamPolicy[];
   buckets: SimBucket[];
   keys: SimKmsKey[];
@@ -299,14 +337,16 @@ function assemble(parts: Parts, sized: boolean): AwsInfraEstate {
   };
   const managed = Object.entries(AWS_MANAGED_POLICY_DOCS).map(([name, doc]) => awsManagedPolicy(name, doc));
   const attachments = new Map<string, number>();
-  for (const role of parts.roles) {
-    for (const arn of role.attachedPolicyArns) attachments.set(arn, (attachments.get(arn) ?? 0) + 1);
+  for (const principal of [...parts.roles, ...parts.users]) {
+    for (const arn of principal.attachedPolicyArns) attachments.set(arn, (attachments.get(arn) ?? 0) + 1);
   }
   for (const p of [...parts.policies, ...managed]) p.AttachmentCount = attachments.get(p.Arn) ?? 0;
   return {
     sized,
     roles: parts.roles,
     rolesByName: new Map(parts.roles.map((r) => [r.RoleName, r])),
+    users: parts.users,
+    usersByName: new Map(parts.users.map((u) => [u.UserName, u])),
     policies: parts.policies,
     policiesByArn: new Map([...parts.policies, ...managed].map((p) => [p.Arn, p])),
     buckets: parts.buckets,
@@ -1066,24 +1106,106 @@ function defaultParts(rnd: SeededRandom): Parts {
     }),
   ];
 
-  return { roles, policies, buckets, keys, vpcEndpoints, instances, images };
+  const users = defaultUsers(rnd, daysAgo, local);
+  return { roles, users, policies, buckets, keys, vpcEndpoints, instances, images };
 }
 
 /**
- * A load estate of about `size` assets: roles 30%, customer policies 15%, buckets 25%, keys 15%, instances
+ * Users of the default estate: the demo scanner (an old active access key), an application with a Bedrock API
+ * key that never expires, a CI user whose Bedrock key expires after 30 days and an inactive old one, and a
+ * developer with a CodeCommit password (not an API key of Bedrock).
+ */
+function defaultUsers(
+  rnd: SeededRandom,
+  daysAgo: (min: number, max: number) => number,
+  local: (name: string) => string,
+): SimIamUser[] {
+  const user = (name: string, extra: Partial<SimIamUser>): SimIamUser => ({
+    UserName: name,
+    Path: '/',
+    Arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
+    UserId: `AIDA${upperId(rnd, 17)}`,
+    CreateDateMs: daysAgo(400, 900),
+    tags: [],
+    attachedPolicyArns: [],
+    inlinePolicies: [],
+    accessKeys: [],
+    serviceCredentials: [],
+    ...extra,
+  });
+  const key = (status: SimAccessKey['Status'], createdMs: number): SimAccessKey => ({
+    AccessKeyId: `AKIA${upperId(rnd, 16)}`,
+    Status: status,
+    CreateDateMs: createdMs,
+  });
+  const bedrockKey = (
+    name: string,
+    status: SimServiceCredential['Status'],
+    createdMs: number,
+    expiresAfterDays?: number,
+  ): SimServiceCredential => ({
+    ServiceSpecificCredentialId: `ACCA${upperId(rnd, 17)}`,
+    ServiceName: 'bedrock.amazonaws.com',
+    ServiceCredentialAlias: `BedrockAPIKey-${name}-at-${ACCOUNT_ID}`,
+    Status: status,
+    CreateDateMs: createdMs,
+    ...(expiresAfterDays !== undefined && { ExpirationDateMs: createdMs + expiresAfterDays * DAY_MS }),
+  });
+  return [
+    user('sim-demo-scanner', {
+      tags: [{ Key: 'purpose', Value: 'aispm' }],
+      attachedPolicyArns: [awsManagedArn('SecurityAudit')],
+      accessKeys: [key('Active', daysAgo(200, 400))],
+    }),
+    user('chatbot-backend', {
+      tags: [{ Key: 'team', Value: 'genai' }],
+      attachedPolicyArns: [awsManagedArn('AmazonBedrockFullAccess')],
+      serviceCredentials: [bedrockKey('chatbot-backend', 'Active', daysAgo(120, 200))],
+    }),
+    user('bedrock-ci', {
+      attachedPolicyArns: [local('ExperimentPolicy')],
+      serviceCredentials: [
+        bedrockKey('bedrock-ci', 'Active', daysAgo(1, 10), 30),
+        bedrockKey('bedrock-ci', 'Inactive', daysAgo(300, 400)),
+      ],
+    }),
+    user('dev-alice', {
+      inlinePolicies: [
+        {
+          name: 'codecommit-ml-repos',
+          text: doc([{ Effect: 'Allow', Action: 'codecommit:GitPull', Resource: '*' }]),
+        },
+      ],
+      accessKeys: [key('Inactive', daysAgo(500, 700)), key('Active', daysAgo(20, 60))],
+      serviceCredentials: [
+        {
+          ServiceSpecificCredentialId: `ACCA${upperId(rnd, 17)}`,
+          ServiceName: 'codecommit.amazonaws.com',
+          ServiceUserName: `dev-alice-at-${ACCOUNT_ID}`,
+          Status: 'Active',
+          CreateDateMs: daysAgo(100, 200),
+        },
+      ],
+    }),
+  ];
+}
+
+/**
+ * A load estate of about `size` assets: roles 28%, users 2%, customer policies 15%, buckets 25%, keys 15%, instances
  * 10%, VPC endpoints 5%. Documents are shared between items (they are immutable), so it builds fast.
  */
 function sizedParts(rnd: SeededRandom, size: number): Parts {
   const n = (share: number) => Math.round(size * share);
   const counts = {
-    roles: n(0.3),
+    roles: n(0.28),
+    users: n(0.02),
     policies: n(0.15),
     buckets: n(0.25),
     keys: n(0.15),
     instances: n(0.1),
   };
   const vpcEndpoints =
-    size - counts.roles - counts.policies - counts.buckets - counts.keys - counts.instances;
+    size - counts.roles - counts.users - counts.policies - counts.buckets - counts.keys - counts.instances;
   const wildcard = doc([{ Effect: 'Allow', Action: 'sagemaker:*', Resource: '*' }]);
   const scoped = doc([{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::data/*' }]);
   const created = ESTATE_NOW_MS - 100 * DAY_MS;
@@ -1205,7 +1327,33 @@ function sizedParts(rnd: SeededRandom, size: number): Parts {
       tags: [],
     };
   });
-  return { roles, policies, buckets, keys, vpcEndpoints: endpoints, instances, images };
+  const users = Array.from({ length: counts.users }, (_, i): SimIamUser => {
+    const name = `generated-user-${i}`;
+    return {
+      UserName: name,
+      Path: '/',
+      Arn: `arn:aws:iam::${ACCOUNT_ID}:user/${name}`,
+      UserId: `AIDA${pad(i, 17)}`,
+      CreateDateMs: created,
+      tags: [],
+      attachedPolicyArns: policies.length > 0 ? [policies[i % policies.length]!.Arn] : [],
+      inlinePolicies: [],
+      accessKeys: [{ AccessKeyId: `AKIA${pad(i, 16)}`, Status: 'Active', CreateDateMs: created }],
+      serviceCredentials:
+        i % 5 === 0
+          ? [
+              {
+                ServiceSpecificCredentialId: `ACCA${pad(i, 17)}`,
+                ServiceName: 'bedrock.amazonaws.com',
+                ServiceCredentialAlias: `BedrockAPIKey-${name}-at-${ACCOUNT_ID}`,
+                Status: 'Active',
+                CreateDateMs: created,
+              },
+            ]
+          : [],
+    };
+  });
+  return { roles, users, policies, buckets, keys, vpcEndpoints: endpoints, instances, images };
 }
 
 function keyPolicy(manager: 'CUSTOMER' | 'AWS'): string {

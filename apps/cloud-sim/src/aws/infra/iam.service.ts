@@ -1,6 +1,6 @@
 import { AwsJsonError } from '../aws-json.protocol';
 import type { AwsCall } from '../services';
-import type { AwsInfraEstate, InfraTag, SimIamPolicy, SimIamRole } from './estate';
+import type { AwsInfraEstate, InfraTag, SimIamPolicy, SimIamRole, SimIamUser } from './estate';
 import { linkAwsInfraReferences } from './links';
 import { AWS_QUERY_DIALECT, queryService, truncation, type QueryOperation } from './query.service';
 import { el, esc, isoSeconds, leaf, list, pageOf, pageSize } from './xml.protocol';
@@ -16,8 +16,14 @@ export const IAM_OPERATIONS = [
   'GetPolicy',
   'GetPolicyVersion',
   'ListRoleTags',
+  'GetAccountAuthorizationDetails',
+  'ListAccessKeys',
+  'ListServiceSpecificCredentials',
 ] as const;
 export const IAM_LISTING_OPERATIONS = [
+  'GetAccountAuthorizationDetails',
+  'ListAccessKeys',
+  'ListServiceSpecificCredentials',
   'ListRoles',
   'ListAttachedRolePolicies',
   'ListRolePolicies',
@@ -53,6 +59,12 @@ function roleNamed(call: AwsCall, name: string): SimIamRole {
   const role = infra(call).rolesByName.get(name);
   if (!role) throw new AwsJsonError(404, 'NoSuchEntity', `The role with name ${name} cannot be found.`);
   return role;
+}
+
+function userNamed(call: AwsCall, name: string): SimIamUser {
+  const user = infra(call).usersByName.get(name);
+  if (!user) throw new AwsJsonError(404, 'NoSuchEntity', `The user with name ${name} cannot be found.`);
+  return user;
 }
 
 function policyAt(call: AwsCall, arn: string): SimIamPolicy {
@@ -112,6 +124,130 @@ function policyXml(policy: SimIamPolicy, full: boolean): string {
   ]
     .filter((s) => typeof s === 'string')
     .join('');
+}
+
+const AUTHORIZATION_FILTERS = ['User', 'Role', 'Group', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
+type AuthorizationFilter = (typeof AUTHORIZATION_FILTERS)[number];
+
+/** `Filter.member.N` values; none means every entity type. */
+function authorizationFilters(params: URLSearchParams): Set<AuthorizationFilter> {
+  const given = [...params.entries()].filter(([k]) => /^Filter\.member\.\d+$/.test(k)).map(([, v]) => v);
+  for (const f of given) {
+    if (!(AUTHORIZATION_FILTERS as readonly string[]).includes(f)) {
+      throw validation(
+        `1 validation error detected: Value '[${f}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [${AUTHORIZATION_FILTERS.join(', ')}]]`,
+      );
+    }
+  }
+  return new Set(given.length > 0 ? (given as AuthorizationFilter[]) : AUTHORIZATION_FILTERS);
+}
+
+const inlineXml = (policies: readonly { name: string; text: string }[]) =>
+  policies.map((p) => leaf('PolicyName', p.name) + leaf('PolicyDocument', encodePolicyDocument(p.text)));
+
+function attachedXml(call: AwsCall, arns: readonly string[]): string {
+  return list('AttachedManagedPolicies', arns, (arn) => {
+    const name = infra(call).policiesByArn.get(arn)?.PolicyName ?? arn.slice(arn.lastIndexOf('/') + 1);
+    return leaf('PolicyName', name) + leaf('PolicyArn', arn);
+  });
+}
+
+/** A RoleDetail: the role as GetRole shows it (less Description and MaxSessionDuration) with its policies. */
+function roleDetailXml(call: AwsCall, role: SimIamRole): string {
+  return [
+    leaf('Path', role.Path),
+    leaf('RoleName', role.RoleName),
+    leaf('RoleId', role.RoleId),
+    leaf('Arn', role.Arn),
+    leaf('CreateDate', isoSeconds(role.CreateDateMs)),
+    leaf('AssumeRolePolicyDocument', encodePolicyDocument(role.trustPolicyText)),
+    list('InstanceProfileList', [], () => ''),
+    list('RolePolicyList', inlineXml(role.inlinePolicies), (x) => x),
+    attachedXml(call, role.attachedPolicyArns),
+    role.PermissionsBoundaryArn &&
+      el(
+        'PermissionsBoundary',
+        leaf('PermissionsBoundaryType', 'Policy'),
+        leaf('PermissionsBoundaryArn', role.PermissionsBoundaryArn),
+      ),
+    role.tags.length > 0 && tagsXml(role.tags),
+    el(
+      'RoleLastUsed',
+      role.lastUsed && leaf('LastUsedDate', isoSeconds(role.lastUsed.dateMs)),
+      role.lastUsed && leaf('Region', role.lastUsed.region),
+    ),
+  ]
+    .filter((s) => typeof s === 'string')
+    .join('');
+}
+
+function userDetailXml(call: AwsCall, user: SimIamUser): string {
+  return [
+    leaf('Path', user.Path),
+    leaf('UserName', user.UserName),
+    leaf('UserId', user.UserId),
+    leaf('Arn', user.Arn),
+    leaf('CreateDate', isoSeconds(user.CreateDateMs)),
+    list('UserPolicyList', inlineXml(user.inlinePolicies), (x) => x),
+    list('GroupList', [], () => ''),
+    attachedXml(call, user.attachedPolicyArns),
+    user.tags.length > 0 && tagsXml(user.tags),
+  ]
+    .filter((s) => typeof s === 'string')
+    .join('');
+}
+
+/** A ManagedPolicyDetail: the policy with every version's document. */
+function policyDetailXml(policy: SimIamPolicy): string {
+  return (
+    policyXml(policy, true) +
+    list(
+      'PolicyVersionList',
+      policy.versions,
+      (v) =>
+        leaf('Document', encodePolicyDocument(v.text)) +
+        leaf('VersionId', v.VersionId) +
+        leaf('IsDefaultVersion', v.VersionId === policy.DefaultVersionId) +
+        leaf('CreateDate', isoSeconds(v.CreateDateMs)),
+    )
+  );
+}
+
+type AuthorizationItem =
+  | { kind: 'user'; user: SimIamUser }
+  | { kind: 'role'; role: SimIamRole }
+  | { kind: 'policy'; policy: SimIamPolicy };
+
+/**
+ * GetAccountAuthorizationDetails: users, groups (none here), roles and managed policies of the filter, paged as
+ * one sequence (MaxItems counts entities of every kind), each kind in its own list of the page.
+ */
+function accountAuthorizationDetails(params: URLSearchParams, call: AwsCall): string {
+  const filters = authorizationFilters(params);
+  const estate = infra(call);
+  const managed = [...estate.policiesByArn.values()].filter(
+    (p) => p.Arn.startsWith('arn:aws:iam::aws:') && p.AttachmentCount > 0,
+  );
+  const items: AuthorizationItem[] = [
+    ...(filters.has('User') ? estate.users.map((user) => ({ kind: 'user' as const, user })) : []),
+    ...(filters.has('Role') ? estate.roles.map((role) => ({ kind: 'role' as const, role })) : []),
+    ...(filters.has('LocalManagedPolicy')
+      ? estate.policies.map((policy) => ({ kind: 'policy' as const, policy }))
+      : []),
+    ...(filters.has('AWSManagedPolicy')
+      ? managed.map((policy) => ({ kind: 'policy' as const, policy }))
+      : []),
+  ];
+  const page = paged(params, items);
+  const of = <K extends AuthorizationItem['kind']>(kind: K) =>
+    page.items.filter((i): i is Extract<AuthorizationItem, { kind: K }> => i.kind === kind);
+  return (
+    list('UserDetailList', of('user'), (i) => userDetailXml(call, i.user)) +
+    list('GroupDetailList', [], () => '') +
+    list('RoleDetailList', of('role'), (i) => roleDetailXml(call, i.role)) +
+    list('Policies', of('policy'), (i) => policyDetailXml(i.policy)) +
+    truncation(page.next)
+  );
 }
 
 const operations: Record<(typeof IAM_OPERATIONS)[number], QueryOperation> = {
@@ -189,6 +325,43 @@ const operations: Record<(typeof IAM_OPERATIONS)[number], QueryOperation> = {
       leaf('CreateDate', isoSeconds(version.CreateDateMs)),
     );
   },
+  GetAccountAuthorizationDetails: accountAuthorizationDetails,
+  ListAccessKeys: (params, call) => {
+    const user = userNamed(call, required(params, 'UserName'));
+    const page = paged(params, user.accessKeys);
+    return (
+      list(
+        'AccessKeyMetadata',
+        page.items,
+        (k) =>
+          leaf('UserName', user.UserName) +
+          leaf('AccessKeyId', k.AccessKeyId) +
+          leaf('Status', k.Status) +
+          leaf('CreateDate', isoSeconds(k.CreateDateMs)),
+      ) + truncation(page.next)
+    );
+  },
+  ListServiceSpecificCredentials: (params, call) => {
+    const user = userNamed(call, required(params, 'UserName'));
+    const service = params.get('ServiceName');
+    const creds = user.serviceCredentials.filter((c) => !service || c.ServiceName === service);
+    const page = paged(params, creds);
+    return (
+      list(
+        'ServiceSpecificCredentials',
+        page.items,
+        (c) =>
+          leaf('UserName', user.UserName) +
+          leaf('Status', c.Status) +
+          leaf('ServiceUserName', c.ServiceUserName) +
+          leaf('ServiceCredentialAlias', c.ServiceCredentialAlias) +
+          leaf('CreateDate', isoSeconds(c.CreateDateMs)) +
+          (c.ExpirationDateMs !== undefined ? leaf('ExpirationDate', isoSeconds(c.ExpirationDateMs)) : '') +
+          leaf('ServiceSpecificCredentialId', c.ServiceSpecificCredentialId) +
+          leaf('ServiceName', c.ServiceName),
+      ) + truncation(page.next)
+    );
+  },
   ListRoleTags: (params, call) => {
     const role = roleNamed(call, required(params, 'RoleName'));
     const page = paged(params, role.tags);
@@ -212,6 +385,9 @@ export const iamService = queryService({
     const account = '123456789012';
     const roleName = params.get('RoleName');
     if (roleName) return `arn:aws:iam::${account}:role/${roleName}`;
+    const userName = params.get('UserName');
+    if (userName) return `arn:aws:iam::${account}:user/${userName}`;
+    if (op === 'GetAccountAuthorizationDetails') return '*';
     const policyArn = params.get('PolicyArn');
     if (policyArn) return policyArn;
     return op === 'ListRoles' ? `arn:aws:iam::${account}:role/` : `arn:aws:iam::${account}:policy/`;

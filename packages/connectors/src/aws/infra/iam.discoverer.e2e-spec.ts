@@ -4,6 +4,7 @@ import { AdaptiveLimiter } from '../../adaptive-limiter';
 import { closeAwsClients } from '../clients';
 import { iamPoliciesDiscoverer } from './iam-policies.discoverer';
 import { iamRolesDiscoverer } from './iam-roles.discoverer';
+import { iamUsersDiscoverer } from './iam-users.discoverer';
 import { byId, collect, failure, readonlyKeys, targetFor, withSimulator } from './infra.testing';
 
 const ACCOUNT = '123456789012';
@@ -141,11 +142,71 @@ describe('iam.roles and iam.policies through the real SDK against cloud-sim', ()
     expect(wildcard.attributes.AttachmentCount).toBe(1);
   });
 
-  it('fails with AccessDenied naming iam:ListRoles for the key without IAM rights', async () => {
+  it('fails with AccessDenied naming iam:GetAccountAuthorizationDetails for the key without IAM rights', async () => {
     const { error, pages } = await failure(iamRolesDiscoverer, targetFor(sim, 'global', readonlyKeys));
     expect(pages).toEqual([]);
-    expect(error).toMatchObject({ code: 'AccessDenied', retryable: false, operation: 'ListRoles' });
-    expect(error.message).toMatch(/^The credentials lack iam:ListRoles/);
+    expect(error).toMatchObject({
+      code: 'AccessDenied',
+      retryable: false,
+      operation: 'GetAccountAuthorizationDetails',
+    });
+    expect(error.message).toMatch(/^The credentials lack iam:GetAccountAuthorizationDetails/);
+  });
+
+  it('lists users with their policies, masked access keys and Bedrock API keys as IAM returned them', async () => {
+    const pages = await collect(iamUsersDiscoverer, targetFor(sim, 'global'), { pageSize: 3 });
+    expect(pages.map((p) => p.length)).toEqual([3, 1]);
+    const records = pages.flat();
+    expect(records.map((r) => r.nativeId).sort()).toEqual(sim.estate.awsInfra.users.map((u) => u.Arn).sort());
+    const user = (name: string) => byId(records, `arn:aws:iam::${ACCOUNT}:user/${name}`);
+
+    const chatbot = user('chatbot-backend');
+    expect(chatbot).toMatchObject({ assetType: 'aws.iam.user', region: 'global', tags: { team: 'genai' } });
+    expect(chatbot.attributes.AttachedPolicyArns).toEqual([
+      'arn:aws:iam::aws:policy/AmazonBedrockFullAccess',
+    ]);
+    expect(chatbot.relations).toEqual([
+      {
+        kind: 'attached_policy',
+        toAssetType: 'aws.iam.policy',
+        toNativeId: 'arn:aws:iam::aws:policy/AmazonBedrockFullAccess',
+      },
+    ]);
+    const [apiKey] = chatbot.attributes.ServiceSpecificCredentials as Record<string, unknown>[];
+    expect(apiKey).toMatchObject({
+      UserName: 'chatbot-backend',
+      ServiceName: 'bedrock.amazonaws.com',
+      Status: 'Active',
+      ServiceCredentialAlias: `BedrockAPIKey-chatbot-backend-at-${ACCOUNT}`,
+    });
+    // Created without an expiry: IAM sends no ExpirationDate, and none is made up.
+    expect(apiKey).not.toHaveProperty('ExpirationDate');
+    expect(typeof apiKey!.CreateDate).toBe('string');
+
+    const ci = user('bedrock-ci').attributes.ServiceSpecificCredentials as Record<string, unknown>[];
+    expect(ci.map((c) => c.Status)).toEqual(['Active', 'Inactive']);
+    expect(typeof ci[0]!.ExpirationDate).toBe('string');
+
+    const alice = user('dev-alice');
+    const keys = alice.attributes.AccessKeys as Record<string, unknown>[];
+    expect(keys.map((k) => k.Status)).toEqual(['Inactive', 'Active']);
+    const real = sim.estate.awsInfra.usersByName.get('dev-alice')!.accessKeys.map((k) => k.AccessKeyId);
+    for (const [i, k] of keys.entries()) {
+      expect(k.AccessKeyId).toBe(`${real[i]!.slice(0, 4)}...${real[i]!.slice(-4)}`);
+      expect(JSON.stringify(alice)).not.toContain(real[i]!);
+    }
+    expect(alice.attributes.InlinePolicies).toEqual([
+      {
+        PolicyName: 'codecommit-ml-repos',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'codecommit:GitPull', Resource: '*' }],
+        },
+      },
+    ]);
+    expect(alice.attributes.ServiceSpecificCredentials).toMatchObject([
+      { ServiceName: 'codecommit.amazonaws.com', ServiceUserName: `dev-alice-at-${ACCOUNT}` },
+    ]);
   });
 
   it('fails with InvalidCredentials for an unknown key, never showing the secret', async () => {
@@ -162,24 +223,26 @@ describe('iam.roles and iam.policies through the real SDK against cloud-sim', ()
     expect(error.message).not.toContain(secret);
   });
 
-  it('skips a role deleted between ListRoles and GetRole', async () => {
+  it('skips a user deleted between the listing and ListAccessKeys', async () => {
     await withSimulator({}, async (own) => {
-      await collect(iamRolesDiscoverer, targetFor(own, 'global'));
-      own.estate.awsInfra.rolesByName.delete('OrganizationAccountAccessRole');
-      const records = (await collect(iamRolesDiscoverer, targetFor(own, 'global'))).flat();
-      expect(records.some((r) => r.nativeId === role('OrganizationAccountAccessRole'))).toBe(false);
-      expect(records).toHaveLength(own.estate.awsInfra.roles.length - 1);
+      own.estate.awsInfra.usersByName.delete('bedrock-ci');
+      const records = (await collect(iamUsersDiscoverer, targetFor(own, 'global'))).flat();
+      expect(records.map((r) => r.name).sort()).toEqual(['chatbot-backend', 'dev-alice', 'sim-demo-scanner']);
     });
   });
 
-  it('skips a policy deleted between ListPolicies and GetPolicyVersion', async () => {
-    await withSimulator({}, async (own) => {
-      const gone = `arn:aws:iam::${ACCOUNT}:policy/LegacyAdminAll`;
-      own.estate.awsInfra.policiesByArn.delete(gone);
-      const records = (await collect(iamPoliciesDiscoverer, targetFor(own, 'global'))).flat();
-      expect(records.map((r) => r.nativeId)).not.toContain(gone);
-      expect(records).toHaveLength(own.estate.awsInfra.policies.length - 1);
+  it('reads hundreds of roles in a few calls, not several per role', async () => {
+    const lines: string[] = [];
+    await withSimulator({ assets: 3000, log: (l) => lines.push(l) }, async (own) => {
+      const roles = own.estate.awsInfra.roles.length;
+      expect(roles).toBeGreaterThan(100);
+      const records = (await collect(iamRolesDiscoverer, targetFor(own, 'global'))).flat();
+      expect(records).toHaveLength(roles);
     });
+    const iamCalls = lines.filter((l) => l.includes('iam.GetAccountAuthorizationDetails')).length;
+    expect(iamCalls).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.includes('iam.')).length).toBe(iamCalls);
+    expect(iamCalls).toBeLessThanOrEqual(Math.ceil(3000 / 100) + 1);
   });
 });
 
@@ -189,7 +252,11 @@ describe('iam discoverers under injected faults', () => {
   it('reports a retryable Throttled error (IAM Throttling) when the SDK may not retry', async () => {
     await withSimulator({ faults: [{ service: 'iam', kind: 'throttle', rate: 1 }] }, async (sim) => {
       const { error } = await failure(iamRolesDiscoverer, targetFor(sim, 'global'), { maxAttempts: 1 });
-      expect(error).toMatchObject({ code: 'Throttled', retryable: true, operation: 'ListRoles' });
+      expect(error).toMatchObject({
+        code: 'Throttled',
+        retryable: true,
+        operation: 'GetAccountAuthorizationDetails',
+      });
       expect(error.message).toContain('Rate exceeded');
     });
   });
@@ -214,16 +281,22 @@ describe('iam discoverers under injected faults', () => {
     expect(lines.filter((l) => l.includes('Throttling')).length).toBeGreaterThan(0);
   });
 
-  it('yields the first page, then fails with Unavailable when page 2 of ListPolicies fails', async () => {
+  it('yields the first page, then fails with Unavailable when page 2 of the policy listing fails', async () => {
     await withSimulator(
-      { faults: [{ service: 'iam', operation: 'ListPolicies', kind: 'fail-page', page: 2 }] },
+      {
+        faults: [{ service: 'iam', operation: 'GetAccountAuthorizationDetails', kind: 'fail-page', page: 2 }],
+      },
       async (sim) => {
         const { error, pages } = await failure(iamPoliciesDiscoverer, targetFor(sim, 'global'), {
           pageSize: 4,
           maxAttempts: 2,
         });
         expect(pages).toEqual([4]);
-        expect(error).toMatchObject({ code: 'Unavailable', retryable: true, operation: 'ListPolicies' });
+        expect(error).toMatchObject({
+          code: 'Unavailable',
+          retryable: true,
+          operation: 'GetAccountAuthorizationDetails',
+        });
       },
     );
   });

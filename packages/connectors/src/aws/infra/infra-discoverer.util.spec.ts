@@ -74,6 +74,7 @@ describe('infra registry', () => {
     expect(awsInfraDiscoverers.map((d) => [d.service, d.scope, d.assetTypes[0]])).toEqual([
       ['iam.roles', 'global', 'aws.iam.role'],
       ['iam.policies', 'global', 'aws.iam.policy'],
+      ['iam.users', 'global', 'aws.iam.user'],
       ['s3.buckets', 'global', 'aws.s3.bucket'],
       ['kms.keys', 'regional', 'aws.kms.key'],
       ['ec2.vpc_endpoints', 'regional', 'aws.ec2.vpc_endpoint'],

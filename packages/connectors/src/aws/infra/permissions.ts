@@ -1,17 +1,13 @@
 /**
- * The read-only IAM actions the infrastructure discoverers call (IAM roles and policies, S3 buckets, KMS keys,
+ * The read-only IAM actions the infrastructure discoverers call (IAM roles, users and policies, S3 buckets, KMS keys,
  * VPC endpoints, EC2 instances and their AMIs), exactly: the console's least-privilege policy is composed from
  * these. An assume-role account's source identity also needs sts:AssumeRole on the role, which the role's trust
  * policy grants, not this list.
  */
 export const AWS_INFRA_READ_ACTIONS = [
-  'iam:ListRoles',
-  'iam:GetRole',
-  'iam:ListAttachedRolePolicies',
-  'iam:ListRolePolicies',
-  'iam:GetRolePolicy',
-  'iam:ListPolicies',
-  'iam:GetPolicyVersion',
+  'iam:GetAccountAuthorizationDetails',
+  'iam:ListAccessKeys',
+  'iam:ListServiceSpecificCredentials',
   's3:ListAllMyBuckets',
   's3:GetBucketLocation',
   's3:GetBucketPolicy',
