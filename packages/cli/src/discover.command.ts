@@ -1,12 +1,4 @@
 import { parseArgs } from 'node:util';
-import {
-  allDiscoverers,
-  ConnectorError,
-  discoverTarget,
-  regionsFor,
-  type AnyDiscoverer,
-} from '@aispm/connectors';
-import { isUnchangedAsset, type TAssetRecord } from '@aispm/contracts';
 import { parseOutboundPolicy } from '@aispm/security';
 import { AWS_USAGE, parseAwsFlags } from './providers/aws';
 import { AZURE_USAGE, parseAzureFlags } from './providers/azure';
@@ -25,12 +17,6 @@ export interface DiscoverOutput {
     attributes: Record<string, unknown>;
     relations: { kind: string; nativeId: string }[];
   }[];
-}
-
-export interface DiscoverResult {
-  output: DiscoverOutput;
-  /** Listings that failed, each named: the inventory is incomplete when this is not empty. */
-  failures: string[];
 }
 
 export const DISCOVER_USAGE = `usage: ${AWS_USAGE}\n       ${AZURE_USAGE}\n       ${GCP_USAGE}`;
@@ -65,39 +51,4 @@ export async function parseDiscoverArgs(argv: string[], env: NodeJS.ProcessEnv):
   // The person running the CLI chose the endpoint; still refuse metadata and link-local ranges by default.
   const outbound = parseOutboundPolicy(env.OUTBOUND_ALLOW ?? 'private');
   return PARSERS[provider](values, env, outbound);
-}
-
-function toOutput(provider: string, r: TAssetRecord): DiscoverOutput['assets'][number] {
-  return {
-    provider,
-    type: r.assetType,
-    nativeId: r.nativeId,
-    name: r.name,
-    region: r.region,
-    attributes: r.attributes,
-    relations: (r.relations ?? []).map((e) => ({ kind: e.kind, nativeId: e.toNativeId })),
-  };
-}
-
-/** Lists every service in every region; a failed listing is reported and the others carry on. */
-export async function discover(
-  run: ProviderRun,
-  discoverers: readonly AnyDiscoverer[] = allDiscoverers,
-): Promise<DiscoverResult> {
-  const assets: DiscoverOutput['assets'] = [];
-  const failures: string[] = [];
-  for (const d of discoverers.filter((x) => x.provider === run.provider)) {
-    for (const region of regionsFor(d, run.regions)) {
-      try {
-        for await (const page of discoverTarget(d, run.target(region))) {
-          // Without `known`, discoverers read every resource in full: nothing comes back as unchanged.
-          for (const r of page) if (!isUnchangedAsset(r)) assets.push(toOutput(run.provider, r));
-        }
-      } catch (err) {
-        const why = err instanceof ConnectorError ? `${err.code}: ${err.message}` : (err as Error).message;
-        failures.push(`${d.service} in ${region}: ${why}`);
-      }
-    }
-  }
-  return { output: { assets }, failures };
 }

@@ -1,2 +1,3 @@
 export { main } from './main';
-export { discover, parseDiscoverArgs, UsageError, type DiscoverOutput } from './discover.command';
+export { parseDiscoverArgs, UsageError, type DiscoverOutput } from './discover.command';
+export { discover, type DiscoverResult } from './discover.run';

@@ -1,5 +1,4 @@
-import { closeCloudClients } from '@aispm/connectors';
-import { discover, DISCOVER_USAGE, parseDiscoverArgs, UsageError } from './discover.command';
+import { DISCOVER_USAGE, parseDiscoverArgs, UsageError } from './discover.command';
 
 const HELP = DISCOVER_USAGE;
 
@@ -9,9 +8,14 @@ const HELP = DISCOVER_USAGE;
  */
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, ...rest] = argv;
+  let close: (() => void) | undefined;
   try {
     if (command !== 'discover') throw new UsageError(command ? `unknown command ${command}\n${HELP}` : HELP);
-    const result = await discover(await parseDiscoverArgs(rest, env));
+    const run = await parseDiscoverArgs(rest, env);
+    // The cloud SDKs load only once the command line is known to be good: bad usage answers at once.
+    const { discover } = await import('./discover.run');
+    ({ closeCloudClients: close } = await import('@aispm/connectors'));
+    const result = await discover(run);
     process.stdout.write(`${JSON.stringify(result.output)}\n`);
     for (const f of result.failures) process.stderr.write(`aispm: listing failed: ${f}\n`);
     return result.failures.length ? 3 : 0;
@@ -22,6 +26,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     }
     throw e;
   } finally {
-    closeCloudClients();
+    close?.();
   }
 }
