@@ -25,6 +25,7 @@ export {
   type ShadowInventoryRow,
   type ShadowScope,
 } from './shadow-ai.writer';
+export { liveAssetsById, liveAssetsOfType, relationsTouching, type RelationRow } from './evaluation-graph';
 export { checkPostgres } from './preflight';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type * from './generated/prisma/client';

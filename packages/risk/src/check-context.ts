@@ -7,17 +7,46 @@ export interface GraphRelation {
   toNativeId: string;
 }
 
+/** What a partially loaded graph was asked for and did not hold; the evaluator loads it and evaluates again. */
+export interface GraphMisses {
+  /** `{accountId, assetType}` pairs `inAccount` was asked for. */
+  peers: { accountId: string; assetType: string }[];
+  /** Assets whose own relations `around` needed (two-hop checks). */
+  edgesOf: CheckAsset[];
+}
+
+export interface InventoryGraphOptions {
+  /**
+   * Partial mode, for the evaluator: only the relations of assets marked with `markEdgesLoaded` and the peer
+   * types put in `peers` are known. Anything else a check asks for is recorded as a miss (see `takeMisses`)
+   * instead of being answered from a graph that does not hold it. Without this, the graph is complete: what
+   * it holds is all there is (tests build such graphs by hand).
+   */
+  partial?: { peers: Map<string, readonly CheckAsset[]> };
+}
+
+const peerKey = (accountId: string, assetType: string) => `${accountId}\u0000${assetType}`;
+
 /**
- * An in-memory inventory graph that answers CheckContext questions. The evaluator loads the changed assets and
- * their neighbours into one; tests build small ones by hand.
+ * An in-memory inventory graph that answers CheckContext questions. The evaluator loads a batch of assets,
+ * their neighbours and the peers checks ask for into one; tests build small complete ones by hand.
  */
 export class InventoryGraph {
   private readonly byNativeId = new Map<string, CheckAsset>();
-  private readonly out = new Map<string, Map<string, string[]>>();
-  private readonly in = new Map<string, Map<string, string[]>>();
+  private readonly out = new Map<string, Map<string, IdList>>();
+  private readonly in = new Map<string, Map<string, IdList>>();
   private readonly byAccountType = new Map<string, CheckAsset[]>();
+  private readonly partial: InventoryGraphOptions['partial'];
+  private readonly edgesLoaded = new Set<string>();
+  private readonly missedPeers = new Map<string, { accountId: string; assetType: string }>();
+  private readonly missedEdges = new Map<string, CheckAsset>();
 
-  constructor(assets: Iterable<CheckAsset> = [], relations: Iterable<GraphRelation> = []) {
+  constructor(
+    assets: Iterable<CheckAsset> = [],
+    relations: Iterable<GraphRelation> = [],
+    options: InventoryGraphOptions = {},
+  ) {
+    this.partial = options.partial;
     for (const a of assets) this.addAsset(a);
     for (const r of relations) this.addRelation(r);
   }
@@ -25,7 +54,7 @@ export class InventoryGraph {
   addAsset(asset: CheckAsset): void {
     if (this.byNativeId.has(asset.nativeId)) return;
     this.byNativeId.set(asset.nativeId, asset);
-    const key = `${asset.accountId}\u0000${asset.assetType}`;
+    const key = peerKey(asset.accountId, asset.assetType);
     const list = this.byAccountType.get(key);
     if (list) list.push(asset);
     else this.byAccountType.set(key, [asset]);
@@ -36,8 +65,24 @@ export class InventoryGraph {
     push(this.in, r.toNativeId, r.kind, r.fromNativeId);
   }
 
+  /** In partial mode: every relation from or to these assets is now in the graph. */
+  markEdgesLoaded(nativeIds: Iterable<string>): void {
+    for (const id of nativeIds) {
+      this.edgesLoaded.add(id);
+      this.missedEdges.delete(id);
+    }
+  }
+
   get(nativeId: string): CheckAsset | undefined {
     return this.byNativeId.get(nativeId);
+  }
+
+  /** What checks asked for that a partial graph did not hold, since the last call; empty for complete graphs. */
+  takeMisses(): GraphMisses {
+    const misses = { peers: [...this.missedPeers.values()], edgesOf: [...this.missedEdges.values()] };
+    this.missedPeers.clear();
+    this.missedEdges.clear();
+    return misses;
   }
 
   contextOf(asset: CheckAsset): CheckContext {
@@ -50,27 +95,53 @@ export class InventoryGraph {
       return found;
     };
     return {
-      outgoing: (kind) => resolve(this.out.get(asset.nativeId)?.get(kind) ?? []),
-      incoming: (kind) => resolve(this.in.get(asset.nativeId)?.get(kind) ?? []),
-      outgoingIds: (kind) => this.out.get(asset.nativeId)?.get(kind) ?? [],
-      around: (other) => this.contextOf(other),
+      outgoing: (kind) => resolve(this.out.get(asset.nativeId)?.get(kind)?.ids ?? []),
+      incoming: (kind) => resolve(this.in.get(asset.nativeId)?.get(kind)?.ids ?? []),
+      outgoingIds: (kind) => this.out.get(asset.nativeId)?.get(kind)?.ids ?? [],
+      around: (other) => {
+        if (this.partial && !this.edgesLoaded.has(other.nativeId))
+          this.missedEdges.set(other.nativeId, other);
+        return this.contextOf(other);
+      },
       inAccount: (assetType, region) => {
-        const list = this.byAccountType.get(`${asset.accountId}\u0000${assetType}`) ?? [];
+        const key = peerKey(asset.accountId, assetType);
+        let list: readonly CheckAsset[];
+        if (this.partial) {
+          const loaded = this.partial.peers.get(key);
+          if (!loaded) this.missedPeers.set(key, { accountId: asset.accountId, assetType });
+          list = loaded ?? [];
+        } else {
+          list = this.byAccountType.get(key) ?? [];
+        }
         return region === undefined ? list : list.filter((a) => a.region === region);
       },
     };
   }
 }
 
-function push(index: Map<string, Map<string, string[]>>, from: string, kind: string, to: string): void {
+/** Ids in insertion order without repeats; a hub (a key used by thousands) stays linear to build. */
+class IdList {
+  readonly ids: string[] = [];
+  private readonly seen = new Set<string>();
+  add(id: string): void {
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    this.ids.push(id);
+  }
+}
+
+function push(index: Map<string, Map<string, IdList>>, from: string, kind: string, to: string): void {
   let kinds = index.get(from);
   if (!kinds) index.set(from, (kinds = new Map()));
-  const list = kinds.get(kind);
-  if (!list) kinds.set(kind, [to]);
-  else if (!list.includes(to)) list.push(to);
+  let list = kinds.get(kind);
+  if (!list) kinds.set(kind, (list = new IdList()));
+  list.add(to);
 }
 
 /** The context of an asset with no recorded neighbours. */
 export function isolatedContext(asset: CheckAsset): CheckContext {
   return new InventoryGraph([asset]).contextOf(asset);
 }
+
+/** The key of a peer list in InventoryGraphOptions.partial.peers. */
+export { peerKey };

@@ -9,4 +9,11 @@ export type {
 export { checks, checksFor, evaluateAsset, findCheck, type Evaluation } from './registry';
 export { riskContext, riskScore, type RiskContext } from './scoring';
 export * from './shadow-ai';
-export { InventoryGraph, isolatedContext, type GraphRelation } from './check-context';
+export {
+  InventoryGraph,
+  isolatedContext,
+  peerKey,
+  type GraphMisses,
+  type GraphRelation,
+  type InventoryGraphOptions,
+} from './check-context';

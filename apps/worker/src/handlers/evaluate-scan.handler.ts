@@ -4,11 +4,11 @@ import {
   resolvePassedChecks,
   rebuildRelations,
   upsertFailedChecks,
-  type Asset,
   type FailedCheck,
 } from '@aispm/db';
 import { evaluateScanJob } from '@aispm/jobs';
-import { checks, detectShadowAiBatch, evaluateAsset, isolatedContext, type CheckAsset } from '@aispm/risk';
+import { checks, detectShadowAiBatch } from '@aispm/risk';
+import { evaluateBatch, type PeerCache } from './evaluation-graph';
 import { defineHandler, type WorkerDeps } from './handler';
 
 const BATCH = 1000;
@@ -33,6 +33,7 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       await evaluateShadowAi(db, { tenantId, accountId: scan.accountId }, detectShadowAiBatch);
 
       // One transaction per batch keeps transactions short on large inventories.
+      const peers: PeerCache = new Map();
       let afterId: string | undefined;
       for (;;) {
         const lastId: string | undefined = await db.tenant(tenantId, async (tx) => {
@@ -48,19 +49,18 @@ export function evaluateScanHandler(deps: WorkerDeps) {
           });
           const failed: FailedCheck[] = [];
           const passed: { assetId: string; checkId: string }[] = [];
-          for (const row of batch) {
-            const asset = toCheckAsset(row);
-            for (const e of evaluateAsset(asset, isolatedContext(asset))) {
+          for (const { asset, evaluations } of await evaluateBatch(tx, tenantId, batch, peers)) {
+            for (const e of evaluations) {
               if (e.result.status === 'fail') {
                 failed.push({
-                  assetId: row.id,
+                  assetId: asset.id,
                   checkId: e.check.id,
                   severity: e.check.severity,
                   riskScore: e.riskScore ?? 0,
                   evidence: e.result.evidence,
                 });
               } else if (e.result.status === 'pass' || e.result.status === 'not_applicable') {
-                passed.push({ assetId: row.id, checkId: e.check.id });
+                passed.push({ assetId: asset.id, checkId: e.check.id });
               }
             }
           }
@@ -95,20 +95,6 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       deps.logger.info({ scanId, findingsOpen, partial: scan.partial, failed: allFailed }, 'scan finished');
     },
   });
-}
-
-function toCheckAsset(row: Asset): CheckAsset {
-  return {
-    id: row.id,
-    accountId: row.accountId,
-    provider: row.provider,
-    assetType: row.assetType,
-    nativeId: row.nativeId,
-    name: row.name,
-    region: row.region,
-    attributes: (row.attributes ?? {}) as Record<string, unknown>,
-    tags: (row.tags ?? {}) as Record<string, string>,
-  };
 }
 
 function firstErrorMessage(errors: unknown): string {
