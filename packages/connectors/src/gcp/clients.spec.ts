@@ -1,7 +1,8 @@
 import { generateKeyPairSync, createVerify } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import gax from 'google-gax';
+import { describe, expect, it, vi } from 'vitest';
 import type { GcpTarget } from '../types';
-import { clientEndpoint, gcpCacheKey, gcpConnection, signJwt } from './clients';
+import { clientEndpoint, gcpCacheKey, gcpConnection, sharedProtoGax, signJwt } from './clients';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -63,4 +64,39 @@ describe('GCP clients', () => {
       createVerify('RSA-SHA256').update(`${h}.${c}`).verify(publicKey, Buffer.from(s, 'base64url')),
     ).toBe(true);
   });
+});
+
+describe('sharedProtoGax', () => {
+  it('builds the Vertex AI proto root once, however many clients are made, and the clients still work', async () => {
+    const { v1 } = await import('@google-cloud/aiplatform');
+    const fromJson = vi.spyOn(gax.fallback, 'protobufFromJSON');
+    const load = vi.spyOn(gax.fallback.GrpcClient.prototype, 'loadProtoJSON');
+    const options = {
+      fallback: true,
+      apiEndpoint: '127.0.0.1',
+      port: 9,
+      protocol: 'http',
+      authClient: { getRequestHeaders: () => Promise.resolve(new Headers()) },
+    } as unknown as ConstructorParameters<typeof v1.ModelServiceClient>[0];
+    try {
+      const clients = [
+        new v1.ModelServiceClient(options, sharedProtoGax),
+        new v1.EndpointServiceClient(options, sharedProtoGax),
+        new v1.ModelServiceClient(options, sharedProtoGax),
+        new v1.JobServiceClient(options, sharedProtoGax),
+      ];
+      // How often the same JSON was turned into a root: once at most (four times without the shared roots).
+      const maxRepeats = (calls: unknown[][]) => {
+        const seen = new Map<unknown, number>();
+        for (const [json] of calls) seen.set(json, (seen.get(json) ?? 0) + 1);
+        return Math.max(0, ...seen.values());
+      };
+      expect(maxRepeats([...fromJson.mock.calls, ...load.mock.calls])).toBe(1);
+      expect(clients[2]!.modelPath('p', 'l', 'm')).toBe('projects/p/locations/l/models/m');
+      await Promise.all(clients.map((c) => c.close()));
+    } finally {
+      fromJson.mockRestore();
+      load.mockRestore();
+    }
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import type * as ServiceUsage from '@google-cloud/service-usage';
 import type { TAssetRecord } from '@aispm/contracts';
 import { GLOBAL_REGION, type DiscoveryOptions, type GcpTarget, type ServiceDiscoverer } from '../types';
-import { gcpClientFor } from './clients';
+import { gcpClientFor, sharedProtoGax } from './clients';
 import { get } from './gcp-attributes.mapper';
 import { listPages } from './gcp-listing';
 import { gaxOptions } from './vertex.discoverers';
@@ -36,7 +36,7 @@ async function* discover(target: GcpTarget, opts: DiscoveryOptions): AsyncGenera
   const client = gcpClientFor(
     target,
     'serviceusage.v1',
-    (ctx) => new ServiceUsageClient(gaxOptions(ctx, 'serviceusage.googleapis.com')),
+    (ctx) => new ServiceUsageClient(gaxOptions(ctx, 'serviceusage.googleapis.com'), sharedProtoGax),
   );
   const parent = `projects/${target.projectId}`;
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;

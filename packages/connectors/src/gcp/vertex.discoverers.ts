@@ -1,7 +1,13 @@
 import type * as Aiplatform from '@google-cloud/aiplatform';
 import type { TAssetRecord } from '@aispm/contracts';
 import type { DiscoveryOptions, GcpTarget, ServiceDiscoverer } from '../types';
-import { clientEndpoint, gcpClientFor, type ServiceAccountJwt, type GcpConnection } from './clients';
+import {
+  clientEndpoint,
+  gcpClientFor,
+  sharedProtoGax,
+  type ServiceAccountJwt,
+  type GcpConnection,
+} from './clients';
 import {
   arrayAt,
   bucketRelations,
@@ -21,9 +27,13 @@ export type GaxClientOptions = NonNullable<ConstructorParameters<V1['EndpointSer
 type Json = Record<string, unknown>;
 
 let v1Module: Promise<V1> | undefined;
-/** @google-cloud/aiplatform is large (~1 s to load): only a process that lists Vertex AI pays for it. */
+/**
+ * @google-cloud/aiplatform is large: only a process that lists Vertex AI pays for it, and only for the v1
+ * clients. The package's index also loads v1beta1 and the generated protobufjs classes of every message
+ * (measured: 41 MB of heap the REST clients never use).
+ */
 function loadV1(): Promise<V1> {
-  v1Module ??= import('@google-cloud/aiplatform').then((m) => m.v1);
+  v1Module ??= import('@google-cloud/aiplatform/build/src/v1/index.js') as Promise<V1>;
   return v1Module;
 }
 
@@ -134,7 +144,7 @@ export const vertexEndpointsDiscoverer = vertexDiscoverer({
   collection: 'endpoints',
   assetType: 'gcp.vertex.endpoint',
   operation: 'ListEndpoints',
-  build: (v1, o) => new v1.EndpointServiceClient(o),
+  build: (v1, o) => new v1.EndpointServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listEndpoints(req, NO_AUTO_PAGINATE),
   relations: (r) =>
     arrayAt(r, 'deployedModels').flatMap((d) => [
@@ -149,7 +159,7 @@ export const vertexModelsDiscoverer = vertexDiscoverer({
   collection: 'models',
   assetType: 'gcp.vertex.model',
   operation: 'ListModels',
-  build: (v1, o) => new v1.ModelServiceClient(o),
+  build: (v1, o) => new v1.ModelServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listModels(req, NO_AUTO_PAGINATE),
   relations: (r) => [
     ...(typeof r.pipelineJob === 'string' && r.pipelineJob
@@ -165,7 +175,7 @@ export const vertexDatasetsDiscoverer = vertexDiscoverer({
   collection: 'datasets',
   assetType: 'gcp.vertex.dataset',
   operation: 'ListDatasets',
-  build: (v1, o) => new v1.DatasetServiceClient(o),
+  build: (v1, o) => new v1.DatasetServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listDatasets(req, NO_AUTO_PAGINATE),
 });
 
@@ -173,7 +183,7 @@ export const vertexFeaturestoresDiscoverer = vertexDiscoverer({
   collection: 'featurestores',
   assetType: 'gcp.vertex.featurestore',
   operation: 'ListFeaturestores',
-  build: (v1, o) => new v1.FeaturestoreServiceClient(o),
+  build: (v1, o) => new v1.FeaturestoreServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listFeaturestores(req, NO_AUTO_PAGINATE),
 });
 
@@ -181,7 +191,7 @@ export const vertexIndexEndpointsDiscoverer = vertexDiscoverer({
   collection: 'indexEndpoints',
   assetType: 'gcp.vertex.index_endpoint',
   operation: 'ListIndexEndpoints',
-  build: (v1, o) => new v1.IndexEndpointServiceClient(o),
+  build: (v1, o) => new v1.IndexEndpointServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listIndexEndpoints(req, NO_AUTO_PAGINATE),
 });
 
@@ -189,7 +199,7 @@ export const vertexTensorboardsDiscoverer = vertexDiscoverer({
   collection: 'tensorboards',
   assetType: 'gcp.vertex.tensorboard',
   operation: 'ListTensorboards',
-  build: (v1, o) => new v1.TensorboardServiceClient(o),
+  build: (v1, o) => new v1.TensorboardServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listTensorboards(req, NO_AUTO_PAGINATE),
 });
 
@@ -197,7 +207,7 @@ export const vertexNotebookRuntimesDiscoverer = vertexDiscoverer({
   collection: 'notebookRuntimes',
   assetType: 'gcp.vertex.notebook_runtime',
   operation: 'ListNotebookRuntimes',
-  build: (v1, o) => new v1.NotebookServiceClient(o),
+  build: (v1, o) => new v1.NotebookServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listNotebookRuntimes(req, NO_AUTO_PAGINATE),
   relations: (r) => serviceAccountRelation(r.serviceAccount),
 });
@@ -206,7 +216,7 @@ export const vertexCustomJobsDiscoverer = vertexDiscoverer({
   collection: 'customJobs',
   assetType: 'gcp.vertex.custom_job',
   operation: 'ListCustomJobs',
-  build: (v1, o) => new v1.JobServiceClient(o),
+  build: (v1, o) => new v1.JobServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listCustomJobs(req, NO_AUTO_PAGINATE),
   relations: (r) => serviceAccountRelation(get(r, 'jobSpec', 'serviceAccount')),
 });
@@ -215,7 +225,7 @@ export const vertexPipelineJobsDiscoverer = vertexDiscoverer({
   collection: 'pipelineJobs',
   assetType: 'gcp.vertex.pipeline_job',
   operation: 'ListPipelineJobs',
-  build: (v1, o) => new v1.PipelineServiceClient(o),
+  build: (v1, o) => new v1.PipelineServiceClient(o, sharedProtoGax),
   list: (c, req) => c.listPipelineJobs(req, NO_AUTO_PAGINATE),
   relations: (r) => serviceAccountRelation(r.serviceAccount),
 });

@@ -1,7 +1,7 @@
 import type * as Notebooks from '@google-cloud/notebooks';
 import type { TAssetRecord } from '@aispm/contracts';
 import type { DiscoveryOptions, GcpTarget, ServiceDiscoverer } from '../types';
-import { gcpClientFor } from './clients';
+import { gcpClientFor, sharedProtoGax } from './clients';
 import {
   arrayAt,
   bucketRelations,
@@ -49,7 +49,7 @@ async function* discover(target: GcpTarget, opts: DiscoveryOptions): AsyncGenera
   const client = gcpClientFor(
     target,
     'notebooks.v2',
-    (ctx) => new v2.NotebookServiceClient(gaxOptions(ctx, 'notebooks.googleapis.com')),
+    (ctx) => new v2.NotebookServiceClient(gaxOptions(ctx, 'notebooks.googleapis.com'), sharedProtoGax),
   );
   const parent = `projects/${target.projectId}/locations/-`;
   const pageSize = opts.pageSize ?? DEFAULT_PAGE_SIZE;
