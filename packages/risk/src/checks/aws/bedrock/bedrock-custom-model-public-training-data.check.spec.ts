@@ -23,7 +23,7 @@ describe(check.id, () => {
         buckets: [
           {
             bucket: bucketArn(TRAINING_BUCKET),
-            PolicyStatus: null,
+            'PolicyStatus.IsPublic': null,
             PublicAccessBlock: privateBucket.attributes.PublicAccessBlock,
             publicAclGrants: [],
           },
@@ -44,7 +44,7 @@ describe(check.id, () => {
         publicBuckets: [
           {
             bucket: bucketArn(TRAINING_BUCKET),
-            PolicyStatus: { IsPublic: true },
+            'PolicyStatus.IsPublic': true,
             PublicAccessBlock: null,
             publicAclGrants: [],
           },
@@ -74,13 +74,20 @@ describe(check.id, () => {
       status: 'unknown',
       missing: [`aws.s3.bucket ${bucketArn(TRAINING_BUCKET)} (not in the inventory)`],
     });
+    // Without a public access block, a policy status S3 refused to show leaves the exposure open.
     const refused = bucketAsset(TRAINING_BUCKET, {
+      PublicAccessBlock: undefined,
       unreadable: [{ field: 'policyStatus', operation: 'GetBucketPolicyStatus', error: 'AccessDenied' }],
     });
     expect(run(check, model, { assets: [refused], relations: [edge] })).toEqual({
       status: 'unknown',
-      missing: [`${bucketArn(TRAINING_BUCKET)}: GetBucketPolicyStatus.PolicyStatus (access denied)`],
+      missing: [`${bucketArn(TRAINING_BUCKET)} PolicyStatus`],
     });
+    // With RestrictPublicBuckets on, no policy can make it public: the refused read does not matter.
+    const blocked = bucketAsset(TRAINING_BUCKET, {
+      unreadable: [{ field: 'policyStatus', operation: 'GetBucketPolicyStatus', error: 'AccessDenied' }],
+    });
+    expect(run(check, model, { assets: [blocked], relations: [edge] }).status).toBe('pass');
   });
 
   it('is unknown when the model was not described', () => {

@@ -30,9 +30,11 @@ describe(check.id, () => {
         publicBuckets: [
           {
             bucket: bucketArn(KB_BUCKET),
-            PolicyStatus: null,
+            'PolicyStatus.IsPublic': null,
             PublicAccessBlock: null,
-            publicAclGrants: [ALL_USERS_READ],
+            publicAclGrants: [
+              `${(ALL_USERS_READ as { Grantee: { URI: string } }).Grantee.URI} ${(ALL_USERS_READ as { Permission: string }).Permission}`,
+            ],
           },
         ],
       },
@@ -47,11 +49,12 @@ describe(check.id, () => {
   });
 
   it('is unknown when the bucket ACL was not read', () => {
-    const { Acl: _acl, ...noAcl } = bucketAsset(KB_BUCKET).attributes;
+    // IgnorePublicAcls off: an ACL that was not read could grant anyone access.
+    const { Acl: _acl, ...noAcl } = bucketAsset(KB_BUCKET, { PublicAccessBlock: undefined }).attributes;
     const bucket = { ...bucketAsset(KB_BUCKET), attributes: noAcl };
     expect(run(check, ds, { assets: [bucket], relations: [edge] })).toEqual({
       status: 'unknown',
-      missing: [`${bucketArn(KB_BUCKET)}: GetBucketAcl.Grants`],
+      missing: [`${bucketArn(KB_BUCKET)} Acl`],
     });
   });
 

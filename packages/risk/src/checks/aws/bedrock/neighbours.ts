@@ -1,4 +1,5 @@
 import { has, type CheckAsset, type CheckContext, type CheckResult } from '../../../check';
+import { bucketExposure } from '../s3-bucket-exposure';
 import { isRecord } from './attributes';
 
 /**
@@ -46,57 +47,12 @@ export function customerKeyVerdict(
     : { status: 'fail', evidence: { [field]: null } };
 }
 
-const PUBLIC_GROUPS = [
-  'http://acs.amazonaws.com/groups/global/AllUsers',
-  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers',
-];
-
 /** `unreadable` of an S3 bucket record: the sub-resources S3 refused to the scanner. */
 function unreadableFields(bucket: CheckAsset): string[] {
   const list = bucket.attributes.unreadable;
   return Array.isArray(list)
     ? list.filter(isRecord).flatMap((u) => (typeof u.field === 'string' ? [u.field] : []))
     : [];
-}
-
-/**
- * Whether a bucket is public, from what the S3 connector read: a policy S3 itself reports public
- * (GetBucketPolicyStatus.IsPublic) that RestrictPublicBuckets does not neutralise, or an ACL grant to
- * AllUsers / AuthenticatedUsers that IgnorePublicAcls does not neutralise. The connector leaves PolicyStatus
- * and PublicAccessBlock out when the bucket has no policy / no block, and lists refused reads in
- * `unreadable`: a refused read makes the answer unknown. The account-level public access block is not
- * inventoried, so "public" is what the bucket's own settings allow.
- */
-export function bucketExposure(
-  bucket: CheckAsset,
-): { public: boolean; evidence: Record<string, unknown> } | { missing: string[] } {
-  const a = bucket.attributes;
-  const refused = unreadableFields(bucket);
-  const missing = [
-    ...(refused.includes('policyStatus') ? ['GetBucketPolicyStatus.PolicyStatus (access denied)'] : []),
-    ...(refused.includes('publicAccessBlock')
-      ? ['GetPublicAccessBlock.PublicAccessBlockConfiguration (access denied)']
-      : []),
-    ...(refused.includes('acl') || !has(a, 'Acl') ? ['GetBucketAcl.Grants'] : []),
-  ];
-  if (missing.length > 0) return { missing: missing.map((m) => `${bucket.nativeId}: ${m}`) };
-  const block = isRecord(a.PublicAccessBlock) ? a.PublicAccessBlock : {};
-  const policyPublic = isRecord(a.PolicyStatus) && a.PolicyStatus.IsPublic === true;
-  const grants = isRecord(a.Acl) && Array.isArray(a.Acl.Grants) ? a.Acl.Grants.filter(isRecord) : [];
-  const publicGrants = grants.filter(
-    (g) => isRecord(g.Grantee) && PUBLIC_GROUPS.includes(String(g.Grantee.URI)),
-  );
-  const byPolicy = policyPublic && block.RestrictPublicBuckets !== true;
-  const byAcl = publicGrants.length > 0 && block.IgnorePublicAcls !== true;
-  return {
-    public: byPolicy || byAcl,
-    evidence: {
-      bucket: bucket.nativeId,
-      PolicyStatus: a.PolicyStatus ?? null,
-      PublicAccessBlock: a.PublicAccessBlock ?? null,
-      publicAclGrants: publicGrants,
-    },
-  };
 }
 
 /**
@@ -115,7 +71,7 @@ export function publicBucketVerdict(
   const exposures = [];
   for (const b of buckets) {
     const e = bucketExposure(b);
-    if ('missing' in e) missing.push(...e.missing);
+    if (e.public === undefined) missing.push(...e.missing);
     else exposures.push(e);
   }
   const publicOnes = exposures.filter((e) => e.public).map((e) => e.evidence);

@@ -1,5 +1,5 @@
 import { defineCheck, type Evidence } from '../../../check';
-import { bucketExposure } from './s3-exposure.util';
+import { bucketExposure } from '../s3-bucket-exposure';
 import { asRecords, at, requireFields } from './sagemaker-fields.util';
 
 export const sagemakerTrainingJobPublicTrainingData = defineCheck({

@@ -1,5 +1,5 @@
-import { has, type CheckAsset, type Evidence } from '../../../check';
-import { asRecords, at } from './sagemaker-fields.util';
+import { has, type CheckAsset, type Evidence } from '../../check';
+import { asRecords, at } from './sagemaker/sagemaker-fields.util';
 
 const PUBLIC_GROUPS = new Set([
   'http://acs.amazonaws.com/groups/global/AllUsers',
