@@ -67,7 +67,12 @@ const parts = [
     cmd: ['node', '--import', 'tsx', 'src/main.ts'],
     health: `${apiUrl}/readyz`,
   },
-  { name: 'worker', cwd: 'apps/worker', cmd: ['node', '--import', 'tsx', 'src/main.ts'] },
+  // The worker's live heap is a few hundred MB whatever the estate; a cap keeps V8 from growing it with garbage.
+  {
+    name: 'worker',
+    cwd: 'apps/worker',
+    cmd: ['node', '--max-old-space-size=384', '--import', 'tsx', 'src/main.ts'],
+  },
   {
     name: 'web',
     // vite's own bin, not npx: npx does not pass SIGTERM on, which would leave the server holding its port.
