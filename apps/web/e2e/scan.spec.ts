@@ -52,7 +52,7 @@ test('connect the simulated AWS account, scan it live, walk its inventory and re
   await page.getByRole('combobox', { name: 'Asset type' }).click();
   await page.getByRole('option', { name: 'SageMaker endpoint', exact: true }).click();
   await page.keyboard.press('Escape');
-  await expect.poll(() => countRows(page)).toBeLessThan(all);
+  await expect.poll(() => countRows(page), { timeout: 30_000 }).toBeLessThan(all);
   const endpoints = await countRows(page);
   expect(endpoints).toBeGreaterThan(0);
   expect(await columnTexts(page, 1)).toEqual(['SageMaker endpoint']);
@@ -60,10 +60,10 @@ test('connect the simulated AWS account, scan it live, walk its inventory and re
   await page.getByRole('combobox', { name: 'Region' }).click();
   await page.getByRole('option', { name: 'eu-west-1' }).click();
   await page.keyboard.press('Escape');
-  await expect.poll(() => columnTexts(page, 3)).toEqual(['eu-west-1']);
+  await expect.poll(() => columnTexts(page, 3), { timeout: 30_000 }).toEqual(['eu-west-1']);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect.poll(() => countRows(page)).toBeGreaterThanOrEqual(all);
+  await expect.poll(() => countRows(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(all);
 
   // Shadow AI: the register is empty, so the AI services are flagged and the supporting IAM, S3 and KMS
   // resources are not.
@@ -78,19 +78,19 @@ test('connect the simulated AWS account, scan it live, walk its inventory and re
     .poll(async () => (await columnTexts(page, 0)).some((n) => n.includes('Shadow AI')))
     .toBe(false);
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect.poll(() => countRows(page)).toBeGreaterThanOrEqual(all);
+  await expect.poll(() => countRows(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(all);
   await selectOption(page, 'Account', new RegExp(`^${accountName}`));
   await page.getByRole('combobox', { name: 'Asset type' }).click();
   await page.getByRole('option', { name: 'SageMaker endpoint', exact: true }).click();
   await page.keyboard.press('Escape');
   // Read a name only once the table shows the filtered rows, not the list it had before.
-  await expect.poll(() => columnTexts(page, 1)).toEqual(['SageMaker endpoint']);
+  await expect.poll(() => columnTexts(page, 1), { timeout: 30_000 }).toEqual(['SageMaker endpoint']);
   const endpointName = (
     await assetRows.first().getByRole('cell').first().getByRole('link').innerText()
   ).trim();
   await page.getByRole('textbox', { name: 'Search' }).fill(endpointName);
   await expect(page).toHaveURL(/[?&]q=/);
-  await expect.poll(() => countRows(page)).toBeLessThanOrEqual(endpoints);
+  await expect.poll(() => countRows(page), { timeout: 30_000 }).toBeLessThanOrEqual(endpoints);
   for (const name of await columnTexts(page, 0)) expect(name).toContain(endpointName);
 
   // The asset page: its relations as a graph whose neighbours are links.
