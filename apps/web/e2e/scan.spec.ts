@@ -134,16 +134,19 @@ async function countRows(page: Page): Promise<number> {
   return Number(/(\d+) assets?$/.exec(await footer.innerText())?.[1] ?? NaN);
 }
 
-/** The distinct texts of one column of the inventory table, once it has settled. */
+/**
+ * The distinct texts of one column of the inventory table, once it has settled. Read in one pass in the page: a
+ * row re-rendered between reading it and reading its cell would otherwise leave a locator waiting forever.
+ */
 async function columnTexts(page: Page, column: number): Promise<string[]> {
   await countRows(page);
-  const texts: string[] = [];
-  for (const row of await page
+  const texts = await page
     .getByRole('row')
     .filter({ has: page.getByRole('cell') })
-    .all()) {
-    texts.push((await row.getByRole('cell').nth(column).innerText()).trim());
-  }
+    .evaluateAll(
+      (rows, col) => rows.map((r) => (r.querySelectorAll('td')[col]?.textContent ?? '').trim()),
+      column,
+    );
   return [...new Set(texts)];
 }
 
