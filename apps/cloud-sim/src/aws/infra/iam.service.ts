@@ -77,6 +77,26 @@ function policyAt(call: AwsCall, arn: string): SimIamPolicy {
 const tagsXml = (tags: readonly InfraTag[]) =>
   list('Tags', tags, (t) => leaf('Key', t.Key) + leaf('Value', t.Value));
 
+/** PermissionsBoundary, Tags and RoleLastUsed: what GetRole and a RoleDetail add to a listed role. */
+function roleUsageXml(role: SimIamRole): string {
+  return [
+    role.PermissionsBoundaryArn &&
+      el(
+        'PermissionsBoundary',
+        leaf('PermissionsBoundaryType', 'Policy'),
+        leaf('PermissionsBoundaryArn', role.PermissionsBoundaryArn),
+      ),
+    role.tags.length > 0 && tagsXml(role.tags),
+    el(
+      'RoleLastUsed',
+      role.lastUsed && leaf('LastUsedDate', isoSeconds(role.lastUsed.dateMs)),
+      role.lastUsed && leaf('Region', role.lastUsed.region),
+    ),
+  ]
+    .filter((s) => typeof s === 'string')
+    .join('');
+}
+
 /** The members ListRoles returns; GetRole adds PermissionsBoundary, Tags and RoleLastUsed. */
 function roleXml(role: SimIamRole, full: boolean): string {
   return [
@@ -88,20 +108,7 @@ function roleXml(role: SimIamRole, full: boolean): string {
     leaf('AssumeRolePolicyDocument', encodePolicyDocument(role.trustPolicyText)),
     leaf('Description', role.Description),
     leaf('MaxSessionDuration', role.MaxSessionDuration),
-    full &&
-      role.PermissionsBoundaryArn &&
-      el(
-        'PermissionsBoundary',
-        leaf('PermissionsBoundaryType', 'Policy'),
-        leaf('PermissionsBoundaryArn', role.PermissionsBoundaryArn),
-      ),
-    full && role.tags.length > 0 && tagsXml(role.tags),
-    full &&
-      el(
-        'RoleLastUsed',
-        role.lastUsed && leaf('LastUsedDate', isoSeconds(role.lastUsed.dateMs)),
-        role.lastUsed && leaf('Region', role.lastUsed.region),
-      ),
+    full && roleUsageXml(role),
   ]
     .filter((s) => typeof s === 'string')
     .join('');
@@ -164,18 +171,7 @@ function roleDetailXml(call: AwsCall, role: SimIamRole): string {
     list('InstanceProfileList', [], () => ''),
     list('RolePolicyList', inlineXml(role.inlinePolicies), (x) => x),
     attachedXml(call, role.attachedPolicyArns),
-    role.PermissionsBoundaryArn &&
-      el(
-        'PermissionsBoundary',
-        leaf('PermissionsBoundaryType', 'Policy'),
-        leaf('PermissionsBoundaryArn', role.PermissionsBoundaryArn),
-      ),
-    role.tags.length > 0 && tagsXml(role.tags),
-    el(
-      'RoleLastUsed',
-      role.lastUsed && leaf('LastUsedDate', isoSeconds(role.lastUsed.dateMs)),
-      role.lastUsed && leaf('Region', role.lastUsed.region),
-    ),
+    roleUsageXml(role),
   ]
     .filter((s) => typeof s === 'string')
     .join('');
