@@ -15,6 +15,15 @@ const TENANT_TABLES = [
   'audit_events',
   'api_tokens',
   'invitations',
+  'sanctioned_ai',
+  'finding_events',
+  'finding_exceptions',
+  'attack_paths',
+  'asset_verdicts',
+  'check_summaries',
+  'account_postures',
+  'posture_snapshots',
+  'custom_frameworks',
 ];
 
 let app: pg.Client;
@@ -71,6 +80,14 @@ describe('row-level security as the application role', () => {
     expect(rows).toHaveLength(TENANT_TABLES.length);
     for (const r of rows)
       expect([r.relname, r.relrowsecurity, r.relforcerowsecurity]).toEqual([r.relname, true, true]);
+  });
+
+  it('covers every table with a tenant_id column (a new table cannot slip past this list)', async () => {
+    const { rows } = await admin.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'tenant_id' ORDER BY table_name`,
+    );
+    expect(rows.map((r) => r.table_name)).toEqual([...TENANT_TABLES].sort());
   });
 
   it('connects as a role that owns nothing and cannot bypass row-level security', async () => {
