@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InventoryGraph, peerKey } from './check-context';
+import { InventoryGraph, ReadLog, peerKey } from './check-context';
 import { testAsset } from './testing';
 
 const agent = (n: number) =>
@@ -74,5 +74,21 @@ describe('InventoryGraph', () => {
     expect(ctx.around(role).incoming('uses_role')).toHaveLength(2);
     expect(ctx.inAccount('aws.ec2.vpc_endpoint', 'eu-west-1')).toEqual([endpoint]);
     expect(g.takeMisses()).toEqual({ peers: [], edgesOf: [] });
+  });
+
+  it('records in a ReadLog every neighbour handed out, two hops away too, and every peer type asked', () => {
+    const a1 = agent(1);
+    const a2 = agent(2);
+    const g = new InventoryGraph([a1, a2, role, endpoint], [uses(a1.nativeId), uses(a2.nativeId)]);
+    const reads = new ReadLog();
+    const ctx = g.contextOf(a1, reads);
+    ctx.around(ctx.outgoing('uses_role')[0]!).incoming('uses_role');
+    ctx.inAccount('aws.ec2.vpc_endpoint');
+    expect([...reads.assetIds].sort()).toEqual([a1.id, a2.id, role.id].sort());
+    expect([...reads.peerTypes]).toEqual(['aws.ec2.vpc_endpoint']);
+    // Without a log nothing is recorded, and a log is not shared between contexts.
+    const other = new ReadLog();
+    g.contextOf(a2).outgoing('uses_role');
+    expect(other.assetIds.size).toBe(0);
   });
 });

@@ -28,6 +28,15 @@ export interface InventoryGraphOptions {
 const peerKey = (accountId: string, assetType: string) => `${accountId}\u0000${assetType}`;
 
 /**
+ * What an evaluation read besides the asset itself: the other assets handed to its checks (one or two hops
+ * away) and the asset types it asked for account-wide. A change to any of them makes its verdicts stale.
+ */
+export class ReadLog {
+  readonly assetIds = new Set<string>();
+  readonly peerTypes = new Set<string>();
+}
+
+/**
  * An in-memory inventory graph that answers CheckContext questions. The evaluator loads a batch of assets,
  * their neighbours and the peers checks ask for into one; tests build small complete ones by hand.
  */
@@ -85,12 +94,16 @@ export class InventoryGraph {
     return misses;
   }
 
-  contextOf(asset: CheckAsset): CheckContext {
+  /** `reads`, when given, records every neighbour and peer type the checks are handed (see ReadLog). */
+  contextOf(asset: CheckAsset, reads?: ReadLog): CheckContext {
     const resolve = (ids: readonly string[]): CheckAsset[] => {
       const found: CheckAsset[] = [];
       for (const id of ids) {
         const a = this.byNativeId.get(id);
-        if (a) found.push(a);
+        if (a) {
+          found.push(a);
+          reads?.assetIds.add(a.id);
+        }
       }
       return found;
     };
@@ -101,9 +114,10 @@ export class InventoryGraph {
       around: (other) => {
         if (this.partial && !this.edgesLoaded.has(other.nativeId))
           this.missedEdges.set(other.nativeId, other);
-        return this.contextOf(other);
+        return this.contextOf(other, reads);
       },
       inAccount: (assetType, region) => {
+        reads?.peerTypes.add(assetType);
         const key = peerKey(asset.accountId, assetType);
         let list: readonly CheckAsset[];
         if (this.partial) {

@@ -12,6 +12,8 @@ export interface CheckAsset {
   region: string;
   attributes: Record<string, unknown>;
   tags: Record<string, string>;
+  /** Business criticality a user set on the asset (scoring only; checks never read it). */
+  criticality?: 'critical' | 'high' | 'medium' | 'low' | null;
 }
 
 /** What a check observed: the fields it read, as returned (absent fields are not listed as values). */

@@ -6,11 +6,26 @@ export type {
   ControlMapping,
   Evidence,
 } from './check';
-export { checks, checksFor, evaluateAsset, findCheck, type Evaluation } from './registry';
-export { riskContext, riskScore, type RiskContext } from './scoring';
+export { checks, checksFor, evaluateAsset, findCheck, riskContextOf, type Evaluation } from './registry';
+export {
+  EXPOSURE_CHECKS,
+  PRIVILEGE_CHECKS,
+  SCORE_WEIGHTS,
+  criticalityOf,
+  runningOf,
+  scoreFinding,
+  sensitivityFromTags,
+  withAttackPaths,
+  type Criticality,
+  type RiskContext,
+  type RiskFactors,
+  type Sensitivity,
+} from './scoring';
+export * from './attack-paths';
 export * from './shadow-ai';
 export {
   InventoryGraph,
+  ReadLog,
   isolatedContext,
   peerKey,
   type GraphMisses,
