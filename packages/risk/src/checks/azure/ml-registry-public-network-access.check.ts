@@ -27,6 +27,9 @@ export const mlRegistryPublicNetworkAccess = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.T0010', relationship: 'intersects-with' },
     { ref: 'mitre-atlas@5.6.0:AML.M0005', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.12', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     return propertyVerdict(asset, ['publicNetworkAccess'], (v) => v !== 'Disabled');

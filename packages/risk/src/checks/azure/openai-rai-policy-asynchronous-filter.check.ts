@@ -31,6 +31,9 @@ export const openAiRaiPolicyAsynchronousFilter = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0020', relationship: 'intersects-with' },
     { ref: 'owasp-llm@2025:LLM05', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.3', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MANAGE 1.3', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.9.2', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 9', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
     const users = ctx.incoming('uses_guardrail').map((d) => d.nativeId);

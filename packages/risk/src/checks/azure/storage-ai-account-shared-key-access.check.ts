@@ -30,6 +30,9 @@ export const storageAiAccountSharedKeyAccess = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0005', relationship: 'intersects-with' },
     { ref: 'owasp-llm@2025:LLM04', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.7.2', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
     // ARM documents an absent allowSharedKeyAccess as true, but that is a default, not an answer: unknown.

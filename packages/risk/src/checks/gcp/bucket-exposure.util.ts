@@ -93,5 +93,8 @@ export const publicTrainingData: Pick<
     { ref: 'mitre-atlas@5.6.0:AML.T0020', relationship: 'intersects-with' },
     { ref: 'mitre-atlas@5.6.0:AML.M0005', relationship: 'intersects-with' },
     { ref: 'eu-ai-act@2024:Art. 10', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.8', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.7.3', relationship: 'intersects-with' },
   ],
 };

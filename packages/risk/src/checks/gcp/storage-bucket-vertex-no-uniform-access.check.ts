@@ -32,6 +32,8 @@ export const storageBucketVertexNoUniformAccess = defineCheck({
     { ref: 'owasp-llm@2025:LLM04', relationship: 'intersects-with' },
     { ref: 'eu-ai-act@2024:Art. 10', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'iso-42001@2023:A.7.2', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
     const users = [...ctx.incoming('reads_data'), ...ctx.incoming('writes_output')]

@@ -35,6 +35,8 @@ export const vertexCustomJobNoVpc = defineCheck({
     { ref: 'owasp-llm@2025:LLM03', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     // Unset strings and messages are left out of proto3 JSON: with jobSpec returned, no network is no network.

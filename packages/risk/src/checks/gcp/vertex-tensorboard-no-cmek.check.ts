@@ -20,6 +20,13 @@ export const vertexTensorboardNoCmek = defineCheck({
     cli: 'gcloud ai tensorboards create --display-name=<name> --region=<region> --kms-key=<key>',
     terraform: encryptionSpecTerraform('google_vertex_ai_tensorboard'),
   },
-  controls: [...CMEK_CONTROLS, { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' }],
+  controls: [
+    ...CMEK_CONTROLS,
+    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM02', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'iso-42001@2023:A.4.4', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
+  ],
   evaluate: encryptionSpecVerdict,
 });

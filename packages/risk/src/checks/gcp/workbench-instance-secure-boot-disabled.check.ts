@@ -28,6 +28,9 @@ export const workbenchInstanceSecureBootDisabled = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.T0112', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM03', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate: (asset) => protoBoolVerdict(asset, 'gceSetup.shieldedInstanceConfig', 'enableSecureBoot', false),
 });

@@ -27,6 +27,10 @@ export const bedrockAgentNoCmk = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0012', relationship: 'intersects-with' },
     { ref: 'mitre-atlas@5.6.0:AML.M0031', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.4', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM02', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   // GetAgent omits customerEncryptionKeyArn when the agent uses an AWS owned key.
   evaluate: (asset) => customerKeyVerdict(asset.attributes, 'agentArn', ['customerEncryptionKeyArn']),

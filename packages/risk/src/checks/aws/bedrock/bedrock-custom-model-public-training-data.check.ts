@@ -39,6 +39,8 @@ export const bedrockCustomModelPublicTrainingData = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0005', relationship: 'intersects-with' },
     { ref: 'eu-ai-act@2024:Art. 10', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.7.2', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.8', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
     if (!has(asset.attributes, 'modelArn')) return { status: 'unknown', missing: ['modelArn'] };

@@ -57,6 +57,9 @@ export const bedrockGuardrailNoDeniedTopicOrWordPolicy = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0021', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.9.4', relationship: 'intersects-with' },
     { ref: 'nist-ai-rmf@1.0:MAP 3.3', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM01', relationship: 'intersects-with' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.3', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 9', relationship: 'intersects-with' },
   ],
   evaluate: (asset) => evaluateGuardrailVersions(asset, deniedTopicsOrWords),
 });

@@ -62,6 +62,8 @@ export const bedrockGuardrailNoSensitiveInformationFilter = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.T0057', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.4', relationship: 'intersects-with' },
     { ref: 'nist-ai-rmf@1.0:MEASURE 2.10', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.9.2', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 9', relationship: 'intersects-with' },
   ],
   evaluate: (asset) => evaluateGuardrailVersions(asset, sensitiveInformation),
 });

@@ -41,6 +41,9 @@ export const bedrockGuardrailPromptAttackFilterWeak = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.T0051', relationship: 'intersects-with' },
     { ref: 'mitre-atlas@5.6.0:AML.T0054', relationship: 'intersects-with' },
     { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.6.2.6', relationship: 'intersects-with' },
   ],
   evaluate: (asset) => evaluateGuardrailVersions(asset, promptAttackFinding),
 });

@@ -37,6 +37,7 @@ export const bedrockInvocationLoggingDisabled = defineCheck({
     { ref: 'eu-ai-act@2024:Art. 12', relationship: 'intersects-with' },
     { ref: 'nist-ai-rmf@1.0:MEASURE 2.4', relationship: 'intersects-with' },
     { ref: 'owasp-llm@2025:LLM10', relationship: 'intersects-with' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     const config = asset.attributes.loggingConfig;

@@ -43,6 +43,8 @@ export const bedrockKnowledgeBaseDataSourceCrossAccountBucket = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0025', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.7.5', relationship: 'intersects-with' },
     { ref: 'nist-ai-rmf@1.0:GOVERN 6.1', relationship: 'intersects-with' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.12', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     const read = s3DataSourceConfiguration(asset.attributes);

@@ -28,6 +28,9 @@ export const bedrockKnowledgeBaseDataSourceNoCmk = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0012', relationship: 'intersects-with' },
     { ref: 'owasp-llm@2025:LLM08', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.4', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'iso-42001@2023:A.4.3', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   // GetDataSource omits serverSideEncryptionConfiguration when ingestion uses an AWS owned key.
   evaluate: (asset) =>

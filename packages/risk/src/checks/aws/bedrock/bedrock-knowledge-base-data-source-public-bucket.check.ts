@@ -39,6 +39,9 @@ export const bedrockKnowledgeBaseDataSourcePublicBucket = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.T0070', relationship: 'intersects-with' },
     { ref: 'mitre-atlas@5.6.0:AML.M0005', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.8', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'iso-42001@2023:A.7.5', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
     const read = s3DataSourceConfiguration(asset.attributes);

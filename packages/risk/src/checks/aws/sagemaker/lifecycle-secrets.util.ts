@@ -22,6 +22,8 @@ const CONTROLS = [
   { ref: 'owasp-llm@2025:LLM02', relationship: 'intersects-with' as const },
   { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' as const },
   { ref: 'iso-42001@2023:A.4.5', relationship: 'intersects-with' as const },
+  { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' as const },
+  { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' as const },
 ];
 
 export const lifecycleSecretsRemediation = REMEDIATION;

@@ -31,6 +31,9 @@ export const sagemakerEndpointConfigDataCaptureNoCmk = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.M0012', relationship: 'subset-of' },
     { ref: 'owasp-llm@2025:LLM02', relationship: 'intersects-with' },
     { ref: 'nist-ai-600-1@2024:GAI-2.4', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.10', relationship: 'intersects-with' },
+    { ref: 'iso-42001@2023:A.6.2.8', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     const unknown = requireFields(asset, 'EndpointConfigArn');

@@ -33,6 +33,8 @@ export const sagemakerEndpointConfigNoDataCapture = defineCheck({
     { ref: 'iso-42001@2023:A.6.2.8', relationship: 'subset-of' },
     { ref: 'eu-ai-act@2024:Art. 12', relationship: 'intersects-with' },
     { ref: 'nist-ai-rmf@1.0:MEASURE 2.4', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM10', relationship: 'intersects-with' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     // DescribeEndpointConfig omits DataCaptureConfig when capture was never configured.

@@ -34,6 +34,10 @@ export const sagemakerEndpointNoMonitoringSchedule = defineCheck({
     { ref: 'nist-ai-rmf@1.0:MANAGE 4.1', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.6.2.6', relationship: 'subset-of' },
     { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM09', relationship: 'intersects-with' },
+    { ref: 'mitre-atlas@5.6.0:AML.M0024', relationship: 'intersects-with' },
+    { ref: 'mitre-atlas@5.6.0:AML.T0031', relationship: 'intersects-with' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.6', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
     const unknown = requireFields(asset, 'EndpointArn', 'EndpointStatus');

@@ -30,6 +30,9 @@ export const sagemakerModelNetworkIsolationDisabled = defineCheck({
     { ref: 'mitre-atlas@5.6.0:AML.T0011.000', relationship: 'intersects-with' },
     { ref: 'owasp-llm@2025:LLM03', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.6.2.5', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.9', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     return requiredTrueVerdict(asset, 'EnableNetworkIsolation');

@@ -64,6 +64,8 @@ export const sagemakerPipelineAutoApprovesModels = defineCheck({
     { ref: 'owasp-llm@2025:LLM03', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.6.2.4', relationship: 'intersects-with' },
     { ref: 'eu-ai-act@2024:Art. 14', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MANAGE 1.1', relationship: 'intersects-with' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.7', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     const unknown = requireFields(asset, 'PipelineDefinition');

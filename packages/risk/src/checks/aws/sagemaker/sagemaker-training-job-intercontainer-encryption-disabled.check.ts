@@ -29,6 +29,10 @@ export const sagemakerTrainingJobIntercontainerEncryptionDisabled = defineCheck(
     { ref: 'mitre-atlas@5.6.0:AML.M0012', relationship: 'subset-of' },
     { ref: 'mitre-atlas@5.6.0:AML.T0025', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.7.2', relationship: 'intersects-with' },
+    { ref: 'owasp-llm@2025:LLM02', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.4', relationship: 'intersects-with' },
+    { ref: 'eu-ai-act@2024:Art. 15', relationship: 'intersects-with' },
   ],
   evaluate(asset) {
     const a = asset.attributes;

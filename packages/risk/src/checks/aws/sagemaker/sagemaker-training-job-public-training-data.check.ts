@@ -37,6 +37,8 @@ export const sagemakerTrainingJobPublicTrainingData = defineCheck({
     { ref: 'owasp-llm@2025:LLM04', relationship: 'intersects-with' },
     { ref: 'iso-42001@2023:A.7.3', relationship: 'intersects-with' },
     { ref: 'eu-ai-act@2024:Art. 10', relationship: 'intersects-with' },
+    { ref: 'nist-ai-rmf@1.0:MEASURE 2.7', relationship: 'subset-of' },
+    { ref: 'nist-ai-600-1@2024:GAI-2.8', relationship: 'intersects-with' },
   ],
   evaluate(asset, ctx) {
     const unknown = requireFields(asset, 'TrainingJobArn');
