@@ -19,6 +19,8 @@ export interface Framework {
   key: string;
   version: string;
   name: string;
+  /** Where the catalog was compiled from; shown with the licence wherever the data is used. */
+  source: string;
   license: string;
   controls: Control[];
 }
@@ -27,6 +29,7 @@ function framework(
   key: string,
   version: string,
   name: string,
+  source: string,
   license: string,
   items: { id: string; title: string }[],
 ): Framework {
@@ -34,6 +37,7 @@ function framework(
     key,
     version,
     name,
+    source,
     license,
     controls: items.map((i) => ({
       ref: `${key}@${version}:${i.id}`,
@@ -50,10 +54,11 @@ export const frameworks: readonly Framework[] = [
     'owasp-llm',
     '2025',
     owasp.framework,
+    `${owasp.source.site} (${owasp.source.repo})`,
     owasp.license,
     owasp.items.map((i) => ({ id: i.id.replace(/:2025$/, ''), title: i.title })),
   ),
-  framework('mitre-atlas', atlas.data_version, atlas.framework, atlas.license, [
+  framework('mitre-atlas', atlas.data_version, atlas.framework, atlas.source.repo, atlas.license, [
     ...atlas.tactics.map((t) => ({ id: t.id, title: t.name })),
     ...atlas.techniques.map((t) => ({ id: t.id, title: t.name })),
     ...atlas.mitigations.map((m) => ({ id: m.id, title: m.name })),
@@ -62,6 +67,7 @@ export const frameworks: readonly Framework[] = [
     'nist-ai-rmf',
     '1.0',
     rmf.framework,
+    rmf.source.authoritative,
     rmf.license,
     rmf.subcategories.map((s) => ({ id: s.id, title: s.short_title })),
   ),
@@ -69,16 +75,22 @@ export const frameworks: readonly Framework[] = [
     'nist-ai-600-1',
     '2024',
     genai.framework,
+    genai.source.authoritative,
     genai.license,
     genai.risks.map((r) => ({ id: r.id, title: r.title })),
   ),
-  framework('iso-42001', '2023', iso.framework, iso.license, iso.controls),
-  framework('eu-ai-act', '2024', euAiAct.framework, euAiAct.license, [
+  framework('iso-42001', '2023', iso.framework, iso.source.authoritative, iso.license, iso.controls),
+  framework('eu-ai-act', '2024', euAiAct.framework, euAiAct.source.authoritative, euAiAct.license, [
     ...euAiAct.articles.map((a) => ({ id: a.id, title: a.title })),
   ]),
 ];
 
 const byRef = new Map(frameworks.flatMap((f) => f.controls.map((c) => [c.ref, c] as const)));
+
+/** The built-in framework with this key (`owasp-llm`, `mitre-atlas`, ...), or undefined. */
+export function findFramework(key: string): Framework | undefined {
+  return frameworks.find((f) => f.key === key);
+}
 
 /** The control a reference names, or undefined when no catalog has it (a mapping error). */
 export function findControl(ref: string): Control | undefined {
