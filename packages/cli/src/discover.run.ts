@@ -14,6 +14,8 @@ export interface DiscoverResult {
   output: DiscoverOutput;
   /** Listings that failed, each named: the inventory is incomplete when this is not empty. */
   failures: string[];
+  /** Each listed asset's tags by native id (not printed by discover; checks see them). */
+  tags: ReadonlyMap<string, Record<string, string>>;
 }
 
 /** Listings that run at once; the account's adaptive limiter caps the calls in flight across them. */
@@ -45,6 +47,7 @@ export async function discover(
     .flatMap((d) => regionsFor(d, run.regions).map((region) => ({ d, region })));
   const limiter = new AdaptiveLimiter();
   const results: { assets: DiscoverOutput['assets']; failure?: string }[] = [];
+  const tags = new Map<string, Record<string, string>>();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < listings.length; i = next++) {
@@ -53,7 +56,11 @@ export async function discover(
       try {
         for await (const page of discoverTarget(d, run.target(region), { limiter })) {
           // Without `known`, discoverers read every resource in full: nothing comes back as unchanged.
-          for (const r of page) if (!isUnchangedAsset(r)) assets.push(toOutput(run.provider, r));
+          for (const r of page) {
+            if (isUnchangedAsset(r)) continue;
+            assets.push(toOutput(run.provider, r));
+            tags.set(r.nativeId, r.tags);
+          }
         }
         results[i] = { assets };
       } catch (err) {
@@ -66,5 +73,6 @@ export async function discover(
   return {
     output: { assets: results.flatMap((r) => r.assets) },
     failures: results.flatMap((r) => (r.failure ? [r.failure] : [])),
+    tags,
   };
 }

@@ -1,8 +1,9 @@
-import { UsageError, checkUrlFlag, type ProviderParser } from './options';
+import { UsageError, checkUrlFlag, type ProviderParser, type ProviderUsage } from './options';
 
-export const AWS_USAGE =
-  'aispm discover --provider aws [--endpoint URL] [--region R]... --format json\n' +
-  '       credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN';
+export const AWS_USAGE: ProviderUsage = {
+  flags: '--provider aws [--endpoint URL] [--region R]...',
+  credentials: 'credentials come from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN',
+};
 
 export const parseAwsFlags: ProviderParser = (flags, env, outbound) => {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
@@ -24,6 +25,7 @@ export const parseAwsFlags: ProviderParser = (flags, env, outbound) => {
   };
   return {
     provider: 'aws',
+    scope: 'aws',
     regions,
     target: (region) => ({
       provider: 'aws',

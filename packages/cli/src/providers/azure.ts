@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError, checkUrlFlag, type ProviderParser } from './options';
+import { UsageError, checkUrlFlag, type ProviderParser, type ProviderUsage } from './options';
 
-export const AZURE_USAGE =
-  'aispm discover --provider azure --subscription ID [--region LOCATION]... [--endpoint URL] [--authority-host URL] [--ca-file PEM] --format json\n' +
-  '       credentials come from AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET';
+export const AZURE_USAGE: ProviderUsage = {
+  flags:
+    '--provider azure --subscription ID [--region LOCATION]... [--endpoint URL] [--authority-host URL] [--ca-file PEM]',
+  credentials: 'credentials come from AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET',
+};
 
 const GUID = /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const CREDENTIAL_VARIABLES = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'] as const;
@@ -14,10 +16,9 @@ const CREDENTIAL_VARIABLES = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIEN
  * `--authority-host` when given (sovereign cloud, proxy, simulator); `--ca-file` is a PEM bundle trusted for
  * both the endpoint and the authority host.
  */
-export const parseAzureFlags: ProviderParser = async (flags, env, outbound) => {
+export const parseAzureFlags: ProviderParser = async (flags, env, outbound, usage) => {
   const subscriptionId = flags.subscription;
-  if (!subscriptionId)
-    throw new UsageError(`--subscription is required for --provider azure\nusage: ${AZURE_USAGE}`);
+  if (!subscriptionId) throw new UsageError(`--subscription is required for --provider azure\n${usage}`);
   if (!GUID.test(subscriptionId)) {
     throw new UsageError(`--subscription must be a subscription id (a GUID), not ${subscriptionId}`);
   }
@@ -44,6 +45,7 @@ export const parseAzureFlags: ProviderParser = async (flags, env, outbound) => {
   };
   return {
     provider: 'azure',
+    scope: subscriptionId,
     regions: [...locations],
     target: (region) => ({
       provider: 'azure',

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { ZGcpServiceAccountKey } from '@aispm/contracts';
-import { UsageError, checkUrlFlag, type ProviderParser } from './options';
+import { UsageError, checkUrlFlag, type ProviderParser, type ProviderUsage } from './options';
 
-export const GCP_USAGE =
-  'aispm discover --provider gcp --project ID [--region R]... [--endpoint URL] [--ca-file PEM] --format json\n' +
-  '       credentials come from the service-account key file named by GOOGLE_APPLICATION_CREDENTIALS';
+export const GCP_USAGE: ProviderUsage = {
+  flags: '--provider gcp --project ID [--region R]... [--endpoint URL] [--ca-file PEM]',
+  credentials: 'credentials come from the service-account key file named by GOOGLE_APPLICATION_CREDENTIALS',
+};
 
 /**
  * `--project` (required), `--region` (Vertex AI locations, us-central1 by default), `--endpoint` (one base URL
@@ -12,9 +13,9 @@ export const GCP_USAGE =
  * named by GOOGLE_APPLICATION_CREDENTIALS must be a service-account key; its `token_uri` is where tokens are
  * asked for.
  */
-export const parseGcpFlags: ProviderParser = async (flags, env, outbound) => {
+export const parseGcpFlags: ProviderParser = async (flags, env, outbound, usage) => {
   const projectId = flags.project?.trim();
-  if (!projectId) throw new UsageError(`--project is required with --provider gcp\n${GCP_USAGE}`);
+  if (!projectId) throw new UsageError(`--project is required with --provider gcp\n${usage}`);
   checkUrlFlag('--endpoint', flags.endpoint);
   const key = await readServiceAccountKey(env.GOOGLE_APPLICATION_CREDENTIALS);
   const caCertificate = flags['ca-file'] ? await readCaFile(flags['ca-file']) : undefined;
@@ -22,6 +23,7 @@ export const parseGcpFlags: ProviderParser = async (flags, env, outbound) => {
   const credentials = { kind: 'service_account_key' as const, key };
   return {
     provider: 'gcp',
+    scope: projectId,
     regions,
     target: (region) => ({
       provider: 'gcp',
