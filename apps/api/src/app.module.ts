@@ -18,6 +18,7 @@ import { TokensModule } from './modules/tokens/tokens.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { ShadowAiModule } from './modules/shadow-ai/shadow-ai.module';
+import { ComplianceModule } from './modules/compliance/compliance.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // The single sign-on callback's query carries a one-time authorization code: its value never reaches the logs.
@@ -70,6 +71,7 @@ export class AppModule {
         AuditModule,
         InvitationsModule,
         ShadowAiModule,
+        ComplianceModule,
       ],
     };
   }

@@ -23,6 +23,17 @@ import { ZScan, ZScanList, ZScanListQuery } from './scans';
 import { ZAsset, ZAssetPage, ZAssetQuery } from './assets';
 import { ZCheckList, ZFindingPage, ZFindingQuery } from './findings';
 import { ZPostureSummary } from './posture';
+import {
+  ZAffectedAssetPage,
+  ZControlAssetsParams,
+  ZControlAssetsQuery,
+  ZCustomFrameworkDefinition,
+  ZFrameworkList,
+  ZFrameworkParams,
+  ZFrameworkPosture,
+  ZFrameworkQuery,
+  ZFrameworkSummary,
+} from './compliance';
 import { ZCreateSanctionedAi, ZSanctionedAiChange, ZSanctionedAiList, ZShadowAiSummary } from './shadow-ai';
 import { ZRedirect, ZSsoCallbackQuery, ZSsoStartQuery, ZSsoStatus } from './sso';
 import {
@@ -177,6 +188,60 @@ export const routes = {
     tag: 'Posture',
     status: 200,
     response: ZPostureSummary,
+  },
+  listFrameworks: {
+    access: 'findings:read',
+    method: 'get',
+    path: '/api/v1/compliance/frameworks',
+    summary:
+      'Compliance frameworks (built-in and uploaded) with their controls counted as passing, failing or manual',
+    tag: 'Compliance',
+    status: 200,
+    response: ZFrameworkList,
+  },
+  getFramework: {
+    access: 'findings:read',
+    method: 'get',
+    path: '/api/v1/compliance/frameworks/{key}',
+    summary:
+      'A framework’s controls with their status and mapped checks, for the organization or one account',
+    tag: 'Compliance',
+    params: ZFrameworkParams,
+    query: ZFrameworkQuery,
+    status: 200,
+    response: ZFrameworkPosture,
+  },
+  listControlAssets: {
+    access: 'findings:read',
+    method: 'get',
+    path: '/api/v1/compliance/frameworks/{key}/controls/{controlId}/assets',
+    summary: 'Assets with open findings of a control’s checks (keyset paging)',
+    tag: 'Compliance',
+    params: ZControlAssetsParams,
+    query: ZControlAssetsQuery,
+    status: 200,
+    response: ZAffectedAssetPage,
+  },
+  createFramework: {
+    access: 'accounts:write',
+    method: 'post',
+    path: '/api/v1/compliance/frameworks',
+    summary:
+      'Upload a custom framework as JSON or YAML (application/yaml, application/x-yaml, text/yaml); 409 when the key exists',
+    tag: 'Compliance',
+    body: ZCustomFrameworkDefinition,
+    status: 201,
+    response: ZFrameworkSummary,
+  },
+  deleteFramework: {
+    access: 'accounts:write',
+    method: 'delete',
+    path: '/api/v1/compliance/frameworks/{key}',
+    summary: 'Delete a custom framework (built-in frameworks cannot be deleted)',
+    tag: 'Compliance',
+    params: ZFrameworkParams,
+    status: 200,
+    response: ZFrameworkSummary,
   },
   listSanctionedAi: {
     access: 'inventory:read',
