@@ -1,56 +1,28 @@
-import pino from 'pino';
 import { type Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConnectorError } from '@aispm/connectors';
-import { parseMasterKey } from '@aispm/config';
-import { parseOutboundPolicy } from '@aispm/security';
 import { newId, type Database } from '@aispm/db';
+import { QUEUES, accountScheduleId, scheduledScanJob, type JobQueues } from '@aispm/jobs';
 import {
-  JobQueues,
-  QUEUES,
-  accountScheduleId,
-  createRedisConnection,
-  planScanJob,
-  scheduledScanJob,
-} from '@aispm/jobs';
-import { startWorker, type RunningWorker } from './worker';
-import {
-  ScriptedDiscoverer,
-  TEST_MASTER_KEY,
-  createTenantWithAccount,
-  notebookRecord,
-  adminDatabase,
-  testDatabase,
-} from './testing/fixtures';
+  startScan,
+  startScanHarness,
+  waitForScan as waitForScanIn,
+  type ScanHarness,
+} from './testing/harness';
+import { createTenantWithAccount, notebookRecord, type ScriptedDiscoverer } from './testing/fixtures';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1';
-const logger = pino({ level: 'silent' });
 
-let db: Database;
+let h: ScanHarness;
 let admin: Database;
-let worker: RunningWorker;
 let queues: JobQueues;
 let redis: Redis;
-const discoverer = new ScriptedDiscoverer();
+let discoverer: ScriptedDiscoverer;
 let tenantId: string;
 let accountId: string;
 
-async function waitForScan(scanId: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const scan = await admin.prisma.scan.findUniqueOrThrow({ where: { id: scanId } });
-    if (scan.status === 'completed' || scan.status === 'failed') return scan;
-    if (Date.now() > deadline) throw new Error(`scan still ${scan.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function runScan(opts: { enqueue?: boolean } = {}) {
-  const scanId = newId();
-  await admin.prisma.scan.create({ data: { id: scanId, tenantId, accountId, status: 'queued' } });
-  if (opts.enqueue !== false) await queues.enqueue(planScanJob, { tenantId, scanId });
-  return scanId;
-}
+const waitForScan = (scanId: string, timeoutMs?: number) => waitForScanIn(admin, scanId, timeoutMs);
+const runScan = (opts: { enqueue?: boolean } = {}) => startScan(h, { tenantId, accountId }, opts);
 
 const findings = (status?: 'open' | 'resolved') =>
   admin.prisma.finding.findMany({
@@ -60,30 +32,12 @@ const findings = (status?: 'open' | 'resolved') =>
   });
 
 beforeAll(async () => {
-  db = testDatabase();
-  admin = adminDatabase();
-  redis = createRedisConnection(REDIS_URL, { forWorker: true });
-  queues = new JobQueues(redis);
-  worker = await startWorker(
-    {
-      REDIS_URL,
-      MASTER_KEY: parseMasterKey(TEST_MASTER_KEY),
-      DISCOVERY_CONCURRENCY: 2,
-      RECONCILE_INTERVAL_MS: 60_000,
-      OUTBOUND_ALLOW: parseOutboundPolicy('127.0.0.0/8,::1/128'),
-    },
-    db,
-    logger,
-    { discoverers: [discoverer] },
-  );
+  h = await startScanHarness(REDIS_URL);
+  ({ admin, queues, redis, discoverer } = h);
 });
 
 afterAll(async () => {
-  await worker?.close();
-  await queues?.close();
-  redis?.disconnect();
-  await db?.close();
-  await admin?.close();
+  await h?.close();
 });
 
 beforeEach(async () => {
@@ -261,16 +215,16 @@ describe('scheduled rescans', () => {
 
   it('keeps one job scheduler per account in step with Postgres, also after Redis lost it', async () => {
     await admin.prisma.cloudAccount.update({ where: { id: accountId }, data: { scanIntervalHours: 6 } });
-    await worker.reconcile();
+    await h.worker.reconcile();
     expect((await schedule())?.every).toBe(6 * 3_600_000);
     await admin.prisma.cloudAccount.update({ where: { id: accountId }, data: { scanIntervalHours: 12 } });
-    await worker.reconcile();
+    await h.worker.reconcile();
     expect((await schedule())?.every).toBe(12 * 3_600_000);
     await redis.flushdb();
-    await worker.reconcile();
+    await h.worker.reconcile();
     expect((await schedule())?.every).toBe(12 * 3_600_000);
     await admin.prisma.cloudAccount.update({ where: { id: accountId }, data: { scanIntervalHours: null } });
-    await worker.reconcile();
+    await h.worker.reconcile();
     expect(await schedule()).toBeUndefined();
   });
 
@@ -318,7 +272,7 @@ describe('recovery when Redis loses its queue', () => {
     discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1')]]);
     const scanId = await runScan({ enqueue: false });
     await redis.flushdb();
-    expect(await worker.reconcile()).toBeGreaterThan(0);
+    expect(await h.worker.reconcile()).toBeGreaterThan(0);
     expect(await waitForScan(scanId)).toMatchObject({ status: 'completed', assetsSeen: 1 });
   });
 
@@ -348,7 +302,7 @@ describe('recovery when Redis loses its queue', () => {
         },
       ],
     });
-    await worker.reconcile();
+    await h.worker.reconcile();
     expect(await waitForScan(scanId)).toMatchObject({ status: 'completed', tasksDone: 2 });
   });
 });

@@ -40,3 +40,31 @@ export function liveAssetsById(tx: TenantTx, ids: string[]): Promise<Asset[]> {
 export function liveAssetsOfType(tx: TenantTx, accountId: string, assetType: string): Promise<Asset[]> {
   return tx.asset.findMany({ where: { accountId, assetType, deletedAt: null }, orderBy: { id: 'asc' } });
 }
+
+/** Open findings of the given checks in an account: where attack paths may start or pass. */
+export async function openFindingsOfChecks(
+  tx: TenantTx,
+  scope: { tenantId: string; accountId: string },
+  checkIds: readonly string[],
+): Promise<{ id: string; assetId: string; checkId: string }[]> {
+  return tx.$queryRawUnsafe<{ id: string; assetId: string; checkId: string }[]>(
+    `SELECT id, asset_id AS "assetId", check_id AS "checkId" FROM findings
+      WHERE tenant_id = $1::uuid AND account_id = $2::uuid AND status = 'open' AND check_id = ANY($3::text[])`,
+    scope.tenantId,
+    scope.accountId,
+    [...checkIds],
+  );
+}
+
+/** Type, native id and name of live assets, for drawing paths. */
+export async function assetHeads(
+  tx: TenantTx,
+  ids: readonly string[],
+): Promise<{ id: string; assetType: string; nativeId: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return tx.$queryRawUnsafe<{ id: string; assetType: string; nativeId: string; name: string }[]>(
+    `SELECT id, asset_type AS "assetType", native_id AS "nativeId", name FROM assets
+      WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+    [...ids],
+  );
+}

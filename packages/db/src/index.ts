@@ -13,9 +13,35 @@ export {
   upsertFailedChecks,
   resolvePassedChecks,
   resolveFindingsOfDeletedAssets,
+  expireSuppressions,
+  suppressFindings,
+  unsuppressFindings,
+  type ExceptionMatch,
   type FailedCheck,
   type FindingScope,
 } from './findings.writer';
+export {
+  activeExceptions,
+  applyException,
+  exceptionCovers,
+  removeException,
+  type ExceptionRule,
+} from './exceptions.writer';
+export {
+  assetsDueForEvaluation,
+  changedSince,
+  lastEvaluation,
+  pruneVerdicts,
+  recordPostureSnapshot,
+  recountFindings,
+  refreshAccountSummaries,
+  refreshAssetRiskScores,
+  replaceAttackPaths,
+  writeVerdicts,
+  type AssetVerdictRow,
+  type FoundPath,
+  type Verdict,
+} from './posture.writer';
 export {
   evaluateShadowAi,
   loadRegister,
@@ -25,7 +51,14 @@ export {
   type ShadowInventoryRow,
   type ShadowScope,
 } from './shadow-ai.writer';
-export { liveAssetsById, liveAssetsOfType, relationsTouching, type RelationRow } from './evaluation-graph';
+export {
+  assetHeads,
+  liveAssetsById,
+  liveAssetsOfType,
+  openFindingsOfChecks,
+  relationsTouching,
+  type RelationRow,
+} from './evaluation-graph';
 export { checkPostgres } from './preflight';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type * from './generated/prisma/client';

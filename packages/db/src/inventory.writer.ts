@@ -35,11 +35,11 @@ export async function upsertAssetPage(
     { id: string; asset_type: string; native_id: string; inserted: boolean }[]
   >(
     `INSERT INTO assets (id, tenant_id, account_id, provider, asset_type, native_id, name, region, attributes, tags,
-                         declared_relations, change_token, first_seen, last_seen, refreshed_at, last_scan_id,
-                         deleted_at)
+                         declared_relations, change_token, first_seen, last_seen, refreshed_at, changed_at,
+                         last_scan_id, deleted_at)
      SELECT u.id, $1::uuid, $2::uuid, $3::"CloudProvider", u.asset_type, u.native_id, u.name, u.region,
             u.attributes, u.tags, u.relations, u.change_token, $4::timestamptz, $4::timestamptz, $4::timestamptz,
-            $5::uuid, NULL
+            $4::timestamptz, $5::uuid, NULL
        FROM unnest($6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[],
                    $13::jsonb[], $14::text[])
             AS u(id, asset_type, native_id, name, region, attributes, tags, relations, change_token)
@@ -51,6 +51,13 @@ export async function upsertAssetPage(
             declared_relations = EXCLUDED.declared_relations,
             change_token = EXCLUDED.change_token,
             refreshed_at = EXCLUDED.refreshed_at,
+            -- Only a real difference in what checks read makes the asset due for evaluation again.
+            changed_at = CASE
+              WHEN assets.deleted_at IS NOT NULL
+                OR (assets.name, assets.region, assets.attributes, assets.tags, assets.declared_relations)
+                   IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.region, EXCLUDED.attributes, EXCLUDED.tags,
+                                     EXCLUDED.declared_relations)
+              THEN EXCLUDED.changed_at ELSE assets.changed_at END,
             last_seen = GREATEST(assets.last_seen, EXCLUDED.last_seen),
             last_scan_id = EXCLUDED.last_scan_id,
             deleted_at = NULL
@@ -146,7 +153,7 @@ export async function markUnseenAssetsDeleted(
   },
 ): Promise<number> {
   return tx.$executeRawUnsafe(
-    `UPDATE assets SET deleted_at = $6
+    `UPDATE assets SET deleted_at = $6, changed_at = $6
       WHERE tenant_id = $1 AND account_id = $2 AND asset_type = ANY($3::text[]) AND ($4::text IS NULL OR region = $4)
         AND deleted_at IS NULL AND (last_scan_id IS DISTINCT FROM $5::uuid)`,
     scope.tenantId,
@@ -165,8 +172,11 @@ export async function markUnseenAssetsDeleted(
 export async function rebuildRelations(
   tx: TenantTx,
   scope: { tenantId: string; accountId: string; at: Date },
-): Promise<{ current: number; removed: number }> {
-  const current = await tx.$executeRawUnsafe(
+): Promise<{ current: number; added: number; removed: number }> {
+  // Only edges new in this scan come back (with the count of all): an unchanged rescan ships no rows.
+  const upserted = await tx.$queryRawUnsafe<
+    { from_asset_id: string | null; to_asset_id: string | null; total: number }[]
+  >(
     // The declared edges are gathered first (MATERIALIZED), then each finds its target through the unique
     // index: a LATERAL ... LIMIT 1 the planner cannot flatten into a join. A plain join is planned from
     // statistics, and a freshly filled table has none: the planner then nests loops over every asset for every
@@ -176,7 +186,7 @@ export async function rebuildRelations(
          FROM assets a
         CROSS JOIN LATERAL jsonb_array_elements(a.declared_relations) AS r
         WHERE a.tenant_id = $1::uuid AND a.account_id = $2::uuid AND a.deleted_at IS NULL
-     )
+     ), up AS (
      INSERT INTO asset_relations (id, tenant_id, from_asset_id, to_asset_id, kind, first_seen, last_seen)
      SELECT gen_random_uuid(), $1::uuid, x.from_id, x.to_id, x.kind, $3::timestamptz, $3::timestamptz
        FROM (SELECT DISTINCT e.from_id, t.id AS to_id, e.kind
@@ -186,18 +196,36 @@ export async function rebuildRelations(
                      WHERE t.tenant_id = $1::uuid AND t.account_id = $2::uuid
                        AND t.asset_type = e.to_type AND t.native_id = e.to_native AND t.deleted_at IS NULL
                      LIMIT 1) AS t) AS x
-     ON CONFLICT (tenant_id, from_asset_id, to_asset_id, kind) DO UPDATE SET last_seen = EXCLUDED.last_seen`,
+     ON CONFLICT (tenant_id, from_asset_id, to_asset_id, kind) DO UPDATE SET last_seen = EXCLUDED.last_seen
+     RETURNING from_asset_id, to_asset_id, (xmax = 0) AS inserted)
+     SELECT from_asset_id, to_asset_id, 0 AS total FROM up WHERE inserted
+     UNION ALL SELECT NULL, NULL, count(*)::int FROM up`,
     scope.tenantId,
     scope.accountId,
     scope.at,
   );
-  const removed = await tx.$executeRawUnsafe(
+  const removed = await tx.$queryRawUnsafe<{ from_asset_id: string; to_asset_id: string }[]>(
     `DELETE FROM asset_relations r USING assets a
       WHERE r.tenant_id = $1::uuid AND r.from_asset_id = a.id AND a.account_id = $2::uuid
-        AND r.last_seen < $3::timestamptz`,
+        AND r.last_seen < $3::timestamptz
+     RETURNING r.from_asset_id, r.to_asset_id`,
     scope.tenantId,
     scope.accountId,
     scope.at,
   );
-  return { current, removed };
+  // Both ends of an edge that appeared or went read something new: they are due for evaluation again.
+  const added = upserted.filter((r) => r.from_asset_id !== null);
+  const touched = [
+    ...new Set([...added, ...removed].flatMap((r) => [r.from_asset_id ?? '', r.to_asset_id ?? ''])),
+  ].filter(Boolean);
+  if (touched.length > 0) {
+    await tx.$executeRawUnsafe(
+      `UPDATE assets SET changed_at = $2::timestamptz WHERE tenant_id = $1::uuid AND id = ANY($3::uuid[])`,
+      scope.tenantId,
+      scope.at,
+      touched,
+    );
+  }
+  const current = upserted.find((r) => r.from_asset_id === null)?.total ?? 0;
+  return { current, added: added.length, removed: removed.length };
 }

@@ -6,7 +6,15 @@ export type {
   ControlMapping,
   Evidence,
 } from './check';
-export { checks, checksFor, evaluateAsset, findCheck, riskContextOf, type Evaluation } from './registry';
+export {
+  CHECKS_DIGEST,
+  checks,
+  checksFor,
+  evaluateAsset,
+  findCheck,
+  riskContextOf,
+  type Evaluation,
+} from './registry';
 export {
   EXPOSURE_CHECKS,
   PRIVILEGE_CHECKS,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CheckAsset, CheckContext, CheckDefinition, CheckResult } from './check';
 import {
   EXPOSURE_CHECKS,
@@ -20,6 +21,21 @@ export const checks: readonly CheckDefinition[] = [
   ...azureChecks,
   ...gcpChecks,
 ];
+
+/**
+ * Changes whenever a check is added, removed, re-rated or its code changes, or the scoring changes: stored
+ * with each account's evaluation, a different digest makes the next evaluation cover every asset again.
+ */
+export const CHECKS_DIGEST = createHash('sha256')
+  .update(
+    [
+      ...checks.map((c) => `${c.id}\u0000${c.severity}\u0000${c.evaluate.toString()}`),
+      scoreFinding.toString(),
+      riskContextOf.toString(),
+    ].join('\u0001'),
+  )
+  .digest('hex')
+  .slice(0, 32);
 
 const byId = new Map(checks.map((c) => [c.id, c]));
 const byAssetType = new Map<string, CheckDefinition[]>();

@@ -21,8 +21,9 @@ export const SCORE_WEIGHTS = {
   criticality: { critical: 15, high: 8, medium: 0, low: -10 } satisfies Record<Criticality, number>,
   /** Stopped, failed or finished: nobody can use it until someone starts it again. */
   inactive: -15,
-  /** Per open attack path the finding lies on, up to two. */
+  /** Per open attack path the finding lies on, up to `attackPathMax` paths. */
   attackPath: 10,
+  attackPathMax: 2,
 } as const;
 
 export type Sensitivity = 'restricted' | 'confidential' | 'internal' | 'public';
@@ -68,7 +69,7 @@ export function scoreFinding(
     activity: ctx.running === false ? w.inactive : 0,
   };
   const contextScore = clamp(f.base + f.exposure + f.sensitivity + f.privilege + f.criticality + f.activity);
-  const attackPathBonus = Math.min(attackPaths, 2) * w.attackPath;
+  const attackPathBonus = Math.min(attackPaths, w.attackPathMax) * w.attackPath;
   return {
     score: clamp(contextScore + attackPathBonus),
     factors: { ...f, contextScore, attackPaths, attackPathBonus },
@@ -77,7 +78,7 @@ export function scoreFinding(
 
 /** The score once the finding's attack paths are known (from the stored context score). */
 export function withAttackPaths(contextScore: number, attackPaths: number): number {
-  return clamp(contextScore + Math.min(attackPaths, 2) * SCORE_WEIGHTS.attackPath);
+  return clamp(contextScore + Math.min(attackPaths, SCORE_WEIGHTS.attackPathMax) * SCORE_WEIGHTS.attackPath);
 }
 
 /**

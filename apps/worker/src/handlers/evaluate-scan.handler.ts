@@ -1,22 +1,43 @@
 import {
+  activeExceptions,
+  assetsDueForEvaluation,
+  changedSince,
   evaluateShadowAi,
+  exceptionCovers,
+  expireSuppressions,
+  lastEvaluation,
+  liveAssetsById,
+  pruneVerdicts,
+  rebuildRelations,
+  refreshAccountSummaries,
+  refreshAssetRiskScores,
   resolveFindingsOfDeletedAssets,
   resolvePassedChecks,
-  rebuildRelations,
   upsertFailedChecks,
+  writeVerdicts,
+  type AssetVerdictRow,
+  type ExceptionRule,
   type FailedCheck,
+  type TenantTx,
 } from '@aispm/db';
 import { evaluateScanJob } from '@aispm/jobs';
-import { checks, detectShadowAiBatch } from '@aispm/risk';
+import { CHECKS_DIGEST, checks, detectShadowAiBatch } from '@aispm/risk';
 import { evaluateBatch, type PeerCache } from './evaluation-graph';
+import { detectAttackPaths } from './attack-paths';
 import { defineHandler, type WorkerDeps } from './handler';
 
 const BATCH = 1000;
+/** More changed assets than this and the whole account is evaluated (cheaper than a long change list). */
+const INCREMENTAL_LIMIT = 5000;
 const checkedTypes = [...new Set(checks.map((c) => c.assetType))];
+const checkMeta = checks.map((c) => ({ id: c.id, severity: c.severity }));
 
 /**
- * Runs every check over the account's current inventory, opens or refreshes findings for failures and resolves
- * those that now pass (the rescan is the proof). An "unknown" verdict changes nothing. Then closes the scan.
+ * Evaluates the account after a scan, incrementally: only assets that changed since the last evaluation, and
+ * the assets whose verdicts read them (neighbours, two hops, account-wide peers), are evaluated again; a first
+ * evaluation, or one after the checks changed, covers everything. Findings are opened, refreshed or resolved
+ * (the rescan is the proof), each transition recorded; exception rules and expired suppressions are applied;
+ * attack paths are found again; the account's summary rows are rebuilt. An "unknown" verdict changes nothing.
  */
 export function evaluateScanHandler(deps: WorkerDeps) {
   const now = deps.now ?? (() => new Date());
@@ -26,38 +47,57 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       const { db } = deps;
       const scan = await db.tenant(tenantId, (tx) => tx.scan.findFirst({ where: { id: scanId } }));
       if (!scan || scan.status !== 'evaluating') return;
+      const account = await db.tenant(tenantId, (tx) =>
+        tx.cloudAccount.findFirst({ where: { id: scan.accountId }, select: { provider: true } }),
+      );
+      if (!account) return;
       const scope = { tenantId, accountId: scan.accountId, scanId, at: now() };
       // Edges first: checks and attack paths read them, and both ends are now in the inventory.
       await db.tenant(tenantId, (tx) => rebuildRelations(tx, scope));
       // Shadow AI: the account's current assets against the organization's register of sanctioned AI.
       await evaluateShadowAi(db, { tenantId, accountId: scan.accountId }, detectShadowAiBatch);
 
+      const plan = await db.tenant(tenantId, async (tx) => {
+        await expireSuppressions(tx, tenantId, scope.at);
+        return { ...(await evaluationPlan(tx, scope)), exceptions: await activeExceptions(tx, scope.at) };
+      });
+
       // One transaction per batch keeps transactions short on large inventories.
       const peers: PeerCache = new Map();
-      let afterId: string | undefined;
+      let afterId: string | null = null;
+      let evaluated = 0;
       for (;;) {
         const lastId: string | undefined = await db.tenant(tenantId, async (tx) => {
-          const batch = await tx.asset.findMany({
-            where: {
-              accountId: scan.accountId,
-              deletedAt: null,
-              assetType: { in: checkedTypes },
-              ...(afterId ? { id: { gt: afterId } } : {}),
-            },
-            orderBy: { id: 'asc' },
-            take: BATCH,
+          const ids = await assetsDueForEvaluation(tx, scope, {
+            types: checkedTypes,
+            afterId,
+            limit: BATCH,
+            ...plan,
           });
+          if (ids.length === 0) return undefined;
+          const batch = await liveAssetsById(tx, ids);
           const failed: FailedCheck[] = [];
           const passed: { assetId: string; checkId: string }[] = [];
-          for (const { asset, evaluations } of await evaluateBatch(tx, tenantId, batch, peers)) {
+          const verdicts: AssetVerdictRow[] = [];
+          for (const { asset, evaluations, reads } of await evaluateBatch(tx, tenantId, batch, peers)) {
+            const row: AssetVerdictRow = {
+              assetId: asset.id,
+              verdicts: {},
+              dependsOn: [...reads.assetIds].filter((id) => id !== asset.id),
+              peerTypes: [...reads.peerTypes],
+            };
+            verdicts.push(row);
             for (const e of evaluations) {
+              row.verdicts[e.check.id] = e.result.status;
               if (e.result.status === 'fail') {
                 failed.push({
                   assetId: asset.id,
                   checkId: e.check.id,
                   severity: e.check.severity,
                   riskScore: e.riskScore ?? 0,
+                  riskFactors: { ...e.riskFactors },
                   evidence: e.result.evidence,
+                  exception: coveringException(plan.exceptions, e.check.id, asset, scope.at),
                 });
               } else if (e.result.status === 'pass' || e.result.status === 'not_applicable') {
                 passed.push({ assetId: asset.id, checkId: e.check.id });
@@ -66,15 +106,28 @@ export function evaluateScanHandler(deps: WorkerDeps) {
           }
           await upsertFailedChecks(tx, scope, failed);
           await resolvePassedChecks(tx, scope, passed);
-          return batch.at(-1)?.id;
+          await writeVerdicts(tx, scope, verdicts);
+          evaluated += batch.length;
+          return ids.at(-1);
         });
         if (lastId === undefined) break;
         afterId = lastId;
       }
 
+      await db.tenant(tenantId, async (tx) => {
+        await resolveFindingsOfDeletedAssets(tx, scope);
+        await pruneVerdicts(tx, scope);
+      });
+      const paths = await detectAttackPaths(db, scope);
       const allFailed = scan.tasksTotal > 0 && scan.tasksFailed === scan.tasksTotal;
       const findingsOpen = await db.tenant(tenantId, async (tx) => {
-        await resolveFindingsOfDeletedAssets(tx, scope);
+        await refreshAssetRiskScores(tx, scope);
+        await refreshAccountSummaries(tx, scope, {
+          provider: account.provider,
+          checks: checkMeta,
+          evaluatedAt: scope.at,
+          checksDigest: CHECKS_DIGEST,
+        });
         const open = await tx.finding.count({ where: { accountId: scan.accountId, status: 'open' } });
         const finishedAt = now();
         await tx.scan.updateMany({
@@ -92,9 +145,52 @@ export function evaluateScanHandler(deps: WorkerDeps) {
         });
         return open;
       });
-      deps.logger.info({ scanId, findingsOpen, partial: scan.partial, failed: allFailed }, 'scan finished');
+      deps.logger.info(
+        {
+          scanId,
+          findingsOpen,
+          evaluated,
+          incremental: !plan.all,
+          attackPaths: paths.open,
+          partial: scan.partial,
+          failed: allFailed,
+        },
+        'scan finished',
+      );
     },
   });
+}
+
+/**
+ * What this evaluation covers: everything on a first evaluation or when the checks changed; otherwise the
+ * assets changed since the last one started and those whose verdicts read them.
+ */
+async function evaluationPlan(
+  tx: TenantTx,
+  scope: { tenantId: string; accountId: string },
+): Promise<{ all: boolean; changedIds: string[]; changedTypes: string[] }> {
+  const last = await lastEvaluation(tx, scope.accountId);
+  if (!last.evaluatedAt || last.checksDigest !== CHECKS_DIGEST)
+    return { all: true, changedIds: [], changedTypes: [] };
+  const changed = await changedSince(tx, scope, last.evaluatedAt, INCREMENTAL_LIMIT + 1);
+  if (changed.length > INCREMENTAL_LIMIT) return { all: true, changedIds: [], changedTypes: [] };
+  return {
+    all: false,
+    changedIds: changed.map((c) => c.id),
+    changedTypes: [...new Set(changed.map((c) => c.assetType))],
+  };
+}
+
+function coveringException(
+  rules: readonly ExceptionRule[],
+  checkId: string,
+  asset: { accountId: string; tags: Record<string, string> },
+  at: Date,
+) {
+  const rule = rules.find((r) =>
+    exceptionCovers(r, { checkId, accountId: asset.accountId, tags: asset.tags }, at),
+  );
+  return rule ? { id: rule.id, reason: rule.reason, owner: rule.owner, expiresAt: rule.expiresAt } : null;
 }
 
 function firstErrorMessage(errors: unknown): string {

@@ -1,5 +1,12 @@
 import { liveAssetsById, liveAssetsOfType, relationsTouching, type Asset, type TenantTx } from '@aispm/db';
-import { evaluateAsset, InventoryGraph, peerKey, type CheckAsset, type Evaluation } from '@aispm/risk';
+import {
+  evaluateAsset,
+  InventoryGraph,
+  peerKey,
+  ReadLog,
+  type CheckAsset,
+  type Evaluation,
+} from '@aispm/risk';
 
 /** Loading rounds per batch: neighbours' relations and account peers are asked for at most this deep. */
 const MAX_ROUNDS = 4;
@@ -18,6 +25,7 @@ export function toCheckAsset(row: Asset): CheckAsset {
     region: row.region,
     attributes: (row.attributes ?? {}) as Record<string, unknown>,
     tags: (row.tags ?? {}) as Record<string, string>,
+    criticality: row.criticality,
   };
 }
 
@@ -35,14 +43,14 @@ function declaredRelations(row: Asset): { kind: string; toNativeId: string }[] {
  * Evaluates every check on a batch of assets with the inventory graph around them: the batch's relations and
  * neighbours are loaded up front; what checks then ask for beyond that (a neighbour's own relations, the peers
  * of an account) is recorded by the graph, loaded, and the batch evaluated again, so no verdict rests on a
- * part of the graph that was not read.
+ * part of the graph that was not read. Each result carries what its verdicts read (for incremental evaluation).
  */
 export async function evaluateBatch(
   tx: TenantTx,
   tenantId: string,
   rows: readonly Asset[],
   peers: PeerCache,
-): Promise<{ asset: CheckAsset; evaluations: Evaluation[] }[]> {
+): Promise<{ asset: CheckAsset; evaluations: Evaluation[]; reads: ReadLog }[]> {
   const graph = new InventoryGraph([], [], { partial: { peers } });
   const nativeIdOf = new Map<string, string>();
   const add = (row: Asset): CheckAsset => {
@@ -73,10 +81,10 @@ export async function evaluateBatch(
   const assets = rows.map(add);
   await loadEdges(rows.map((r) => r.id));
   for (let round = 1; ; round++) {
-    const results = assets.map((asset) => ({
-      asset,
-      evaluations: evaluateAsset(asset, graph.contextOf(asset)),
-    }));
+    const results = assets.map((asset) => {
+      const reads = new ReadLog();
+      return { asset, evaluations: evaluateAsset(asset, graph.contextOf(asset, reads)), reads };
+    });
     const misses = graph.takeMisses();
     if ((misses.peers.length === 0 && misses.edgesOf.length === 0) || round >= MAX_ROUNDS) return results;
     for (const p of misses.peers) {
