@@ -19,6 +19,8 @@ const DashboardPage = lazy(() => import('./routes/dashboard'));
 const InventoryPage = lazy(() => import('./routes/inventory'));
 const AssetPage = lazy(() => import('./routes/asset'));
 const FindingsPage = lazy(() => import('./routes/findings'));
+const CompliancePage = lazy(() => import('./routes/compliance'));
+const ComplianceFrameworkPage = lazy(() => import('./routes/compliance-framework'));
 const AccountsPage = lazy(() => import('./routes/accounts'));
 const MembersPage = lazy(() => import('./routes/members'));
 const TokensPage = lazy(() => import('./routes/tokens'));
@@ -59,6 +61,8 @@ const router = createBrowserRouter([
       { path: 'inventory', element: page('inventory:read', <InventoryPage />) },
       { path: 'inventory/:assetId', element: page('inventory:read', <AssetPage />) },
       { path: 'findings', element: page('findings:read', <FindingsPage />) },
+      { path: 'compliance', element: page('findings:read', <CompliancePage />) },
+      { path: 'compliance/:key', element: page('findings:read', <ComplianceFrameworkPage />) },
       { path: 'accounts', element: page('accounts:read', <AccountsPage />) },
       { path: 'members', element: page('members:read', <MembersPage />) },
       { path: 'tokens', element: page('tokens:read', <TokensPage />) },

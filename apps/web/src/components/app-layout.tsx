@@ -21,6 +21,7 @@ import {
   IconHistory,
   IconKey,
   IconLayoutDashboard,
+  IconListCheck,
   IconMoon,
   IconServer2,
   IconShieldHalfFilled,
@@ -49,6 +50,7 @@ const NAV: NavItem[] = [
   { to: '/', label: 'Dashboard', icon: IconLayoutDashboard, permission: 'inventory:read' },
   { to: '/inventory', label: 'Inventory', icon: IconServer2, permission: 'inventory:read' },
   { to: '/findings', label: 'Findings', icon: IconAlertTriangle, permission: 'findings:read' },
+  { to: '/compliance', label: 'Compliance', icon: IconListCheck, permission: 'findings:read' },
   { to: '/accounts', label: 'Cloud accounts', icon: IconCloud, permission: 'accounts:read' },
 ];
 
