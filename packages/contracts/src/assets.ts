@@ -43,6 +43,11 @@ export function isUnchangedAsset(a: TDiscoveredAsset): a is TUnchangedAsset {
   return 'unchanged' in a;
 }
 
+/** How much the business depends on an asset; users set it (discovery never does). One factor of the risk score. */
+export const CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
+export const ZCriticality = z.enum(CRITICALITIES);
+export type TCriticality = z.infer<typeof ZCriticality>;
+
 export const ZAsset = z
   .object({
     id: ZUuid,
@@ -60,6 +65,12 @@ export const ZAsset = z
     openFindings: z.number().int(),
     /** Shadow AI: why the asset is outside the register of sanctioned AI, or null. */
     shadow: ZAssetShadow,
+    /** Business criticality a user set; null when none was set (tags may still imply one for scoring). */
+    criticality: ZCriticality.nullable(),
+    /** Who answers for the asset (an email or a team name), as a user set it. */
+    owner: z.string().nullable(),
+    /** The highest risk score of its open findings (0 without one), as of the last evaluation. */
+    riskScore: z.number().int().min(0).max(100),
     /** Only on a single asset: its edges to and from other assets (endpoint -> config -> model -> ...). */
     relations: z
       .array(
@@ -94,3 +105,32 @@ export type TAssetQuery = z.infer<typeof ZAssetQuery>;
 
 export const ZAssetPage = ZPage(ZAsset).openapi('AssetPage');
 export type TAssetPage = z.infer<typeof ZAssetPage>;
+
+const OWNER_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A team name: starts with a letter or digit; letters, digits, spaces and . _ - / & ' ( ) after. */
+const OWNER_TEAM = /^[\p{L}\p{N}][\p{L}\p{N} ._\-/&'()]*$/u;
+
+/**
+ * The business context users give an asset. At least one field; null clears it. The change marks the asset
+ * changed, so the account's next evaluation scores its findings again with it.
+ */
+export const ZUpdateAsset = z
+  .object({
+    criticality: ZCriticality.nullable().optional(),
+    owner: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((v) => OWNER_EMAIL.test(v) || OWNER_TEAM.test(v), {
+        message: "an email address, or a team name of letters, digits, spaces and . _ - / & ' ( )",
+      })
+      .nullable()
+      .optional()
+      .openapi({ description: 'An email address or a team name (e.g. "ml-platform"); null clears it.' }),
+  })
+  .refine((v) => v.criticality !== undefined || v.owner !== undefined, {
+    message: 'give criticality, owner or both',
+  })
+  .openapi('UpdateAsset');
+export type TUpdateAsset = z.infer<typeof ZUpdateAsset>;

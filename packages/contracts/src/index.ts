@@ -5,6 +5,7 @@ export * from './assets';
 export * from './shadow-ai';
 export * from './findings';
 export * from './posture';
+export * from './attack-paths';
 export * from './compliance';
 export * from './routes';
 export * from './auth';

@@ -1,26 +1,91 @@
 import { z, ZProvider, ZSeverity } from './common';
 import { ZScan } from './scans';
 
+const count = z.number().int().min(0);
+
+/**
+ * The dashboard's figures. Everything but `accounts` and `lastScan` is summed from the per-account and per-check
+ * summary rows the worker rebuilds after each scan's evaluation (account_postures, check_summaries), never
+ * counted live over assets or findings, so the answer costs the same for ten findings or ten million.
+ */
 export const ZPostureSummary = z
   .object({
-    score: z.number().int().min(0).max(100).nullable().openapi({
-      description: 'Share of evaluated assets with no open finding, 0-100; null before the first scan.',
-    }),
-    accounts: z.number().int(),
+    score: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
+      .openapi({
+        description:
+          'round(100 × (evaluated − failing) / evaluated) over the assets some check evaluated, the formula of the ' +
+          'posture snapshots (100 when an evaluation found nothing to evaluate); null before the first evaluation.',
+      }),
+    /** When the most recent evaluation of any account started; null before the first. */
+    evaluatedAt: z.iso.datetime().nullable(),
+    accounts: count,
     assets: z.object({
-      total: z.number().int(),
-      byProvider: z.array(z.object({ provider: ZProvider, count: z.number().int() })),
-      byType: z.array(z.object({ assetType: z.string(), count: z.number().int() })),
-      withOpenFindings: z.number().int(),
+      total: count,
+      byProvider: z.array(z.object({ provider: ZProvider, count })),
+      byType: z.array(z.object({ assetType: z.string(), count })),
+      /** Assets some check evaluated (the score's denominator). */
+      evaluated: count,
+      /** Assets with at least one open finding (the score's failing assets). */
+      withOpenFindings: count,
+      /** Shadow AI: assets outside the register of sanctioned AI. */
+      shadow: count,
     }),
     findings: z.object({
-      open: z.number().int(),
-      bySeverity: z.array(z.object({ severity: ZSeverity, count: z.number().int() })),
-      topChecks: z.array(
-        z.object({ checkId: z.string(), title: z.string(), severity: ZSeverity, count: z.number().int() }),
-      ),
+      open: count,
+      bySeverity: z.array(z.object({ severity: ZSeverity, count })),
+      /** The five checks with the most open findings, organization-wide. */
+      topChecks: z.array(z.object({ checkId: z.string(), title: z.string(), severity: ZSeverity, count })),
     }),
+    /** Per built-in framework: its controls counted as failing, passing or manual (as on the Compliance page). */
+    frameworks: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        version: z.string(),
+        controls: z.object({ total: count, failing: count, passing: count, manual: count }),
+      }),
+    ),
+    attackPaths: z.object({ open: count }),
     lastScan: ZScan.nullable(),
   })
   .openapi('PostureSummary');
 export type TPostureSummary = z.infer<typeof ZPostureSummary>;
+
+export const ZPostureTrendQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(30).openapi({
+    description: 'How many days back, today (UTC) included.',
+  }),
+});
+export type TPostureTrendQuery = z.infer<typeof ZPostureTrendQuery>;
+
+/** The organization's posture at the end of one day: the last snapshot taken that day (UTC). */
+export const ZPostureTrendPoint = z
+  .object({
+    /** The UTC day, YYYY-MM-DD. */
+    day: z.iso.date(),
+    takenAt: z.iso.datetime(),
+    score: z.number().int().min(0).max(100),
+    assetsEvaluated: count,
+    assetsFailing: count,
+    critical: count,
+    high: count,
+    medium: count,
+    low: count,
+    info: count,
+  })
+  .openapi('PostureTrendPoint');
+export type TPostureTrendPoint = z.infer<typeof ZPostureTrendPoint>;
+
+export const ZPostureTrend = z
+  .object({
+    days: z.number().int(),
+    /** Oldest first; days without an evaluation have no point. */
+    points: z.array(ZPostureTrendPoint),
+  })
+  .openapi('PostureTrend');
+export type TPostureTrend = z.infer<typeof ZPostureTrend>;

@@ -20,9 +20,10 @@ import {
   ZCreateCloudAccount,
 } from './accounts';
 import { ZScan, ZScanList, ZScanListQuery } from './scans';
-import { ZAsset, ZAssetPage, ZAssetQuery } from './assets';
+import { ZAsset, ZAssetPage, ZAssetQuery, ZUpdateAsset } from './assets';
+import { ZAttackPath, ZAttackPathPage, ZAttackPathQuery } from './attack-paths';
 import { ZCheckList, ZFindingPage, ZFindingQuery } from './findings';
-import { ZPostureSummary } from './posture';
+import { ZPostureSummary, ZPostureTrend, ZPostureTrendQuery } from './posture';
 import {
   ZAffectedAssetPage,
   ZControlAssetsParams,
@@ -161,6 +162,18 @@ export const routes = {
     status: 200,
     response: ZAsset,
   },
+  updateAsset: {
+    access: 'accounts:write',
+    method: 'patch',
+    path: '/api/v1/assets/{id}',
+    summary:
+      'Set an asset’s business criticality and owner (audited); the asset counts as changed, so the next evaluation of its account scores its findings again',
+    tag: 'Inventory',
+    params: ZIdParams,
+    body: ZUpdateAsset,
+    status: 200,
+    response: ZAsset,
+  },
   listFindings: {
     access: 'findings:read',
     method: 'get',
@@ -188,6 +201,36 @@ export const routes = {
     tag: 'Posture',
     status: 200,
     response: ZPostureSummary,
+  },
+  postureTrend: {
+    access: 'inventory:read',
+    method: 'get',
+    path: '/api/v1/posture/trend',
+    summary: 'Posture score and open findings by severity per day (the last evaluation of each UTC day)',
+    tag: 'Posture',
+    query: ZPostureTrendQuery,
+    status: 200,
+    response: ZPostureTrend,
+  },
+  listAttackPaths: {
+    access: 'findings:read',
+    method: 'get',
+    path: '/api/v1/attack-paths',
+    summary: 'Attack paths, highest risk first (keyset paging)',
+    tag: 'Attack paths',
+    query: ZAttackPathQuery,
+    status: 200,
+    response: ZAttackPathPage,
+  },
+  getAttackPath: {
+    access: 'findings:read',
+    method: 'get',
+    path: '/api/v1/attack-paths/{id}',
+    summary: 'One attack path: its chain of assets as they are now, the rule’s narrative and its findings',
+    tag: 'Attack paths',
+    params: ZIdParams,
+    status: 200,
+    response: ZAttackPath,
   },
   listFrameworks: {
     access: 'findings:read',

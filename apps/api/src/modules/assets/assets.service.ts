@@ -23,6 +23,9 @@ function toAssetDto(a: AssetRow): TAsset {
     deletedAt: a.deletedAt?.toISOString() ?? null,
     openFindings: a._count.findings,
     shadow: shadowOf(a.shadowReasons),
+    criticality: a.criticality,
+    owner: a.owner,
+    riskScore: a.riskScore,
   };
 }
 

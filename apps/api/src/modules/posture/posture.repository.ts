@@ -1,77 +1,128 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TProvider, TSeverity } from '@aispm/contracts';
-import type { Database, Scan, TenantTx } from '@aispm/db';
+import type { Database, Scan } from '@aispm/db';
 import { DATABASE } from '../../infra/tokens';
 
-export interface PostureFigures {
-  accounts: number;
+/** One account_postures row: an account's inventory and open findings in figures, as of its last evaluation. */
+export interface AccountPostureRow {
+  provider: TProvider;
   assetsTotal: number;
-  byProvider: { provider: TProvider; count: number }[];
-  byType: { assetType: string; count: number }[];
-  evaluatedAssets: number;
-  assetsWithOpenFindings: number;
-  bySeverity: { severity: TSeverity; count: number }[];
-  topChecks: { checkId: string; severity: TSeverity; count: number }[];
-  lastScan: Scan | null;
-  completedScans: number;
+  assetsByType: Record<string, number>;
+  assetsEvaluated: number;
+  assetsFailing: number;
+  shadowAssets: number;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+  attackPaths: number;
+  evaluatedAt: Date | null;
 }
 
+/** check_summaries added up over the organization's accounts: one row per check. */
+export interface CheckTotalsRow {
+  checkId: string;
+  /** The most severe the rows name (a check has one severity; rows written before a change may differ). */
+  severity: TSeverity;
+  failing: number;
+  passing: number;
+  unknown: number;
+  suppressed: number;
+}
+
+export interface PostureSources {
+  accounts: number;
+  postures: AccountPostureRow[];
+  checks: CheckTotalsRow[];
+  lastScan: Scan | null;
+}
+
+export interface SnapshotRow {
+  day: string;
+  takenAt: Date;
+  score: number;
+  assetsEvaluated: number;
+  assetsFailing: number;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+}
+
+/**
+ * The only place that talks to Postgres about posture. It reads the summary tables the worker maintains per
+ * scan (account_postures: one row per account; check_summaries: one per account and check; posture_snapshots)
+ * and never the assets or findings tables, whose size grows with the estate.
+ */
 @Injectable()
 export class PostureRepository {
   constructor(@Inject(DATABASE) private readonly db: Database) {}
 
-  /** `evaluatedTypes`: asset types some check covers; the score is computed over those assets only. */
-  async figures(tenantId: string, evaluatedTypes: string[]): Promise<PostureFigures> {
-    return this.db.tenant(tenantId, (tx) => this.collect(tx, tenantId, evaluatedTypes));
+  sources(tenantId: string): Promise<PostureSources> {
+    return this.db.tenant(tenantId, async (tx) => {
+      const accounts = await tx.cloudAccount.count({ where: { tenantId } });
+      const postures = await tx.accountPosture.findMany({
+        where: { tenantId },
+        select: {
+          provider: true,
+          assetsTotal: true,
+          assetsByType: true,
+          assetsEvaluated: true,
+          assetsFailing: true,
+          shadowAssets: true,
+          critical: true,
+          high: true,
+          medium: true,
+          low: true,
+          info: true,
+          attackPaths: true,
+          evaluatedAt: true,
+        },
+      });
+      // At most (accounts x checks) rows in, one row per check out.
+      const checks = await tx.$queryRawUnsafe<CheckTotalsRow[]>(
+        `SELECT check_id AS "checkId", min(severity)::text AS severity,
+                sum(failing)::int AS failing, sum(passing)::int AS passing,
+                sum(unknown)::int AS unknown, sum(suppressed)::int AS suppressed
+           FROM check_summaries WHERE tenant_id = $1::uuid
+          GROUP BY check_id`,
+        tenantId,
+      );
+      const lastScan = await tx.scan.findFirst({ where: { tenantId }, orderBy: { createdAt: 'desc' } });
+      return {
+        accounts,
+        postures: postures.map((p) => ({ ...p, assetsByType: countsOf(p.assetsByType) })),
+        checks,
+        lastScan,
+      };
+    });
   }
 
-  private async collect(tx: TenantTx, tenantId: string, evaluatedTypes: string[]): Promise<PostureFigures> {
-    const q = <T>(sql: string, params: unknown[] = [tenantId]) => tx.$queryRawUnsafe<T[]>(sql, ...params);
-    // One connection serves the transaction, so these run one after another whatever Promise.all suggests.
-    const [accounts, byProvider, byType, evaluated, withOpen, bySeverity, topChecks, completed, lastScan] =
-      await Promise.all([
-        q<{ n: number }>('SELECT count(*)::int AS n FROM cloud_accounts WHERE tenant_id = $1'),
-        q<{ provider: TProvider; count: number }>(
-          `SELECT provider, count(*)::int AS count FROM assets WHERE tenant_id = $1 AND deleted_at IS NULL
-            GROUP BY provider ORDER BY count DESC`,
-        ),
-        q<{ assetType: string; count: number }>(
-          `SELECT asset_type AS "assetType", count(*)::int AS count FROM assets
-            WHERE tenant_id = $1 AND deleted_at IS NULL GROUP BY asset_type ORDER BY count DESC, asset_type`,
-        ),
-        q<{ n: number }>(
-          `SELECT count(*)::int AS n FROM assets
-            WHERE tenant_id = $1 AND deleted_at IS NULL AND asset_type = ANY($2::text[])`,
-          [tenantId, evaluatedTypes],
-        ),
-        q<{ n: number }>(
-          `SELECT count(DISTINCT f.asset_id)::int AS n FROM findings f JOIN assets a ON a.id = f.asset_id
-            WHERE f.tenant_id = $1 AND f.status = 'open' AND a.deleted_at IS NULL`,
-        ),
-        q<{ severity: TSeverity; count: number }>(
-          `SELECT severity, count(*)::int AS count FROM findings WHERE tenant_id = $1 AND status = 'open'
-            GROUP BY severity`,
-        ),
-        q<{ checkId: string; severity: TSeverity; count: number }>(
-          `SELECT check_id AS "checkId", max(severity) AS severity, count(*)::int AS count FROM findings
-            WHERE tenant_id = $1 AND status = 'open' GROUP BY check_id ORDER BY count DESC, check_id LIMIT 5`,
-        ),
-        q<{ n: number }>(
-          `SELECT count(*)::int AS n FROM scans WHERE tenant_id = $1 AND status = 'completed'`,
-        ),
-        tx.scan.findFirst({ where: { tenantId }, orderBy: { createdAt: 'desc' } }),
-      ]);
-    return {
-      accounts: accounts[0]?.n ?? 0,
-      assetsTotal: byProvider.reduce((s, r) => s + r.count, 0),
-      byProvider,
-      byType,
-      evaluatedAssets: evaluated[0]?.n ?? 0,
-      assetsWithOpenFindings: withOpen[0]?.n ?? 0,
-      bySeverity,
-      topChecks,
-      lastScan,
-      completedScans: completed[0]?.n ?? 0,
-    };
+  /** The last snapshot of each UTC day since `since` (a UTC midnight), oldest first. */
+  dailySnapshots(tenantId: string, since: Date): Promise<SnapshotRow[]> {
+    return this.db.tenant(tenantId, (tx) =>
+      tx.$queryRawUnsafe<SnapshotRow[]>(
+        `SELECT day, "takenAt", score, "assetsEvaluated", "assetsFailing", critical, high, medium, low, info
+           FROM (SELECT DISTINCT ON (1) to_char(taken_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+                        taken_at AS "takenAt", score, assets_evaluated AS "assetsEvaluated",
+                        assets_failing AS "assetsFailing", critical, high, medium, low, info
+                   FROM posture_snapshots
+                  WHERE tenant_id = $1::uuid AND taken_at >= $2::timestamptz
+                  ORDER BY 1, taken_at DESC, id DESC) last_of_day
+          ORDER BY day`,
+        tenantId,
+        since,
+      ),
+    );
   }
+}
+
+/** assets_by_type is { assetType: count } JSON written by the worker; anything else counts as nothing. */
+function countsOf(value: unknown): Record<string, number> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'number') out[k] = v;
+  return out;
 }
