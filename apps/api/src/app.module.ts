@@ -11,6 +11,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { ScansModule } from './modules/scans/scans.module';
 import { AssetsModule } from './modules/assets/assets.module';
 import { FindingsModule } from './modules/findings/findings.module';
+import { ExceptionsModule } from './modules/exceptions/exceptions.module';
 import { PostureModule } from './modules/posture/posture.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MembersModule } from './modules/members/members.module';
@@ -64,6 +65,7 @@ export class AppModule {
         ScansModule,
         AssetsModule,
         FindingsModule,
+        ExceptionsModule,
         PostureModule,
         AuthModule,
         MembersModule,

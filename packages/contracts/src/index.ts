@@ -4,6 +4,7 @@ export * from './scans';
 export * from './assets';
 export * from './shadow-ai';
 export * from './findings';
+export * from './exceptions';
 export * from './posture';
 export * from './attack-paths';
 export * from './compliance';

@@ -22,7 +22,21 @@ import {
 import { ZScan, ZScanList, ZScanListQuery } from './scans';
 import { ZAsset, ZAssetPage, ZAssetQuery, ZUpdateAsset } from './assets';
 import { ZAttackPath, ZAttackPathPage, ZAttackPathQuery } from './attack-paths';
-import { ZCheckList, ZFindingPage, ZFindingQuery } from './findings';
+import {
+  ZCheckList,
+  ZFindingDetail,
+  ZFindingPage,
+  ZFindingQuery,
+  ZFindingsChanged,
+  ZSuppressFindings,
+  ZUnsuppressFindings,
+} from './findings';
+import {
+  ZCreatedFindingException,
+  ZCreateFindingException,
+  ZDeletedFindingException,
+  ZFindingExceptionList,
+} from './exceptions';
 import { ZPostureSummary, ZPostureTrend, ZPostureTrendQuery } from './posture';
 import {
   ZAffectedAssetPage,
@@ -178,11 +192,73 @@ export const routes = {
     access: 'findings:read',
     method: 'get',
     path: '/api/v1/findings',
-    summary: 'Findings, most severe first (keyset paging)',
+    summary: 'Findings, highest risk first (or most severe first with sort=severity; keyset paging)',
     tag: 'Findings',
     query: ZFindingQuery,
     status: 200,
     response: ZFindingPage,
+  },
+  getFinding: {
+    access: 'findings:read',
+    method: 'get',
+    path: '/api/v1/findings/{id}',
+    summary:
+      'One finding with its asset, check (rationale, remediation, controls), evidence, risk factors, history and open attack paths',
+    tag: 'Findings',
+    params: ZIdParams,
+    status: 200,
+    response: ZFindingDetail,
+  },
+  suppressFindings: {
+    access: 'accounts:write',
+    method: 'post',
+    path: '/api/v1/findings/suppress',
+    summary:
+      'Accept the risk of findings: suppressed with a reason, an owner and optionally an expiry (resolved ones are left alone)',
+    tag: 'Findings',
+    body: ZSuppressFindings,
+    status: 200,
+    response: ZFindingsChanged,
+  },
+  unsuppressFindings: {
+    access: 'accounts:write',
+    method: 'post',
+    path: '/api/v1/findings/unsuppress',
+    summary: 'Lift suppressions: the findings are open again until a rescan resolves them',
+    tag: 'Findings',
+    body: ZUnsuppressFindings,
+    status: 200,
+    response: ZFindingsChanged,
+  },
+  listFindingExceptions: {
+    access: 'findings:read',
+    method: 'get',
+    path: '/api/v1/finding-exceptions',
+    summary: 'Exception rules, newest first, with how many findings each suppresses now',
+    tag: 'Findings',
+    status: 200,
+    response: ZFindingExceptionList,
+  },
+  createFindingException: {
+    access: 'accounts:write',
+    method: 'post',
+    path: '/api/v1/finding-exceptions',
+    summary:
+      'Create an exception rule (by account and/or asset tag, optionally one check); the open findings it covers are suppressed before the response; 409 on a name in use',
+    tag: 'Findings',
+    body: ZCreateFindingException,
+    status: 201,
+    response: ZCreatedFindingException,
+  },
+  deleteFindingException: {
+    access: 'accounts:write',
+    method: 'delete',
+    path: '/api/v1/finding-exceptions/{id}',
+    summary: 'Delete an exception rule; the findings it suppressed are open again',
+    tag: 'Findings',
+    params: ZIdParams,
+    status: 200,
+    response: ZDeletedFindingException,
   },
   listChecks: {
     access: 'findings:read',
