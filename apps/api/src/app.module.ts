@@ -13,6 +13,7 @@ import { AssetsModule } from './modules/assets/assets.module';
 import { FindingsModule } from './modules/findings/findings.module';
 import { ExceptionsModule } from './modules/exceptions/exceptions.module';
 import { PostureModule } from './modules/posture/posture.module';
+import { AttackPathsModule } from './modules/attack-paths/attack-paths.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MembersModule } from './modules/members/members.module';
 import { TokensModule } from './modules/tokens/tokens.module';
@@ -67,6 +68,7 @@ export class AppModule {
         FindingsModule,
         ExceptionsModule,
         PostureModule,
+        AttackPathsModule,
         AuthModule,
         MembersModule,
         TokensModule,

@@ -37,8 +37,8 @@ export const ZAttackPathListItem = z
     /** The highest risk score of the findings on the path. */
     riskScore: z.number().int().min(0).max(100),
     status: ZAttackPathStatus,
-    /** Where the chain starts (the first node). */
-    entry: ZAttackPathNode,
+    /** Where the chain starts (the first node); null only if the stored nodes cannot be read. */
+    entry: ZAttackPathNode.nullable(),
     nodeCount: z.number().int(),
     findingCount: z.number().int(),
     firstSeen: z.iso.datetime(),

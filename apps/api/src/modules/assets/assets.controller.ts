@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Endpoint } from '../../common/endpoint';
-import { routes, type TAssetQuery } from '@aispm/contracts';
-import { Params, Query } from '../../common/zod-params';
-import { TenantId } from '../../common/tenant';
+import { routes, type TAssetQuery, type TUpdateAsset } from '@aispm/contracts';
+import { Body, Params, Query } from '../../common/zod-params';
+import { Meta, TenantId, type RequestMeta } from '../../common/tenant';
 import { AssetsService } from './assets.service';
 
 @Controller()
@@ -17,5 +17,15 @@ export class AssetsController {
   @Endpoint(routes.getAsset)
   get(@TenantId() tenantId: string, @Params(routes.getAsset.params) p: { id: string }) {
     return this.assets.get(tenantId, p.id);
+  }
+
+  @Endpoint(routes.updateAsset)
+  update(
+    @TenantId() tenantId: string,
+    @Params(routes.updateAsset.params) p: { id: string },
+    @Body(routes.updateAsset.body) body: TUpdateAsset,
+    @Meta() meta: RequestMeta,
+  ) {
+    return this.assets.update(tenantId, p.id, body, meta);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TAssetQuery } from '@aispm/contracts';
-import type { Database, Prisma } from '@aispm/db';
+import type { Criticality, Database, Prisma } from '@aispm/db';
 import { DATABASE } from '../../infra/tokens';
 
 const withOpenFindings = {
@@ -52,5 +52,41 @@ export class AssetsRepository {
     return this.db.tenant(tenantId, (tx) =>
       tx.asset.findFirst({ where: { tenantId, id }, include: withRelations }),
     );
+  }
+
+  /**
+   * Sets the business context users own and marks the asset changed (changed_at), so the account's next
+   * evaluation re-evaluates it and scores its findings with the new criticality. The audit row is written in
+   * the same transaction, from the values before and after. Null when the tenant has no such asset.
+   */
+  updateContext(
+    tenantId: string,
+    id: string,
+    change: { criticality?: Criticality | null; owner?: string | null },
+    audit: (
+      before: { criticality: Criticality | null; owner: string | null },
+      after: { criticality: Criticality | null; owner: string | null },
+    ) => Prisma.AuditEventCreateManyInput | null,
+  ): Promise<AssetDetailRow | null> {
+    return this.db.tenant(tenantId, async (tx) => {
+      const before = await tx.asset.findFirst({
+        where: { tenantId, id },
+        select: { criticality: true, owner: true },
+      });
+      if (!before) return null;
+      const after = {
+        criticality: change.criticality === undefined ? before.criticality : change.criticality,
+        owner: change.owner === undefined ? before.owner : change.owner,
+      };
+      const event = audit(before, after);
+      if (event) {
+        await tx.asset.update({
+          where: { id },
+          data: { criticality: after.criticality, owner: after.owner, changedAt: new Date() },
+        });
+        await tx.auditEvent.create({ data: event });
+      }
+      return tx.asset.findFirst({ where: { tenantId, id }, include: withRelations });
+    });
   }
 }

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import type { TAsset, TAssetPage, TAssetQuery, TShadowReason } from '@aispm/contracts';
+import type { TAsset, TAssetPage, TAssetQuery, TShadowReason, TUpdateAsset } from '@aispm/contracts';
+import { auditEvent } from '../../common/audit';
 import { decodeCursor, encodeCursor } from '../../common/cursor';
 import { notFound } from '../../common/problem';
-import { AssetsRepository, type AssetRow } from './assets.repository';
+import type { RequestMeta } from '../../common/tenant';
+import { AssetsRepository, type AssetDetailRow, type AssetRow } from './assets.repository';
 
 const ZAssetKey = z.tuple([z.uuid()]);
 
@@ -29,6 +31,16 @@ function toAssetDto(a: AssetRow): TAsset {
   };
 }
 
+function toAssetDetailDto(row: AssetDetailRow): TAsset {
+  return {
+    ...toAssetDto(row),
+    relations: [
+      ...row.outgoing.map((r) => ({ kind: r.kind, direction: 'out' as const, asset: r.to })),
+      ...row.incoming.map((r) => ({ kind: r.kind, direction: 'in' as const, asset: r.from })),
+    ],
+  };
+}
+
 /** The stored shadow-AI reasons (written by the shadow-AI evaluation) as the API shows them. */
 function shadowOf(reasons: unknown): TAsset['shadow'] {
   return Array.isArray(reasons) && reasons.length > 0 ? { reasons: reasons as TShadowReason[] } : null;
@@ -49,12 +61,27 @@ export class AssetsService {
   async get(tenantId: string, id: string): Promise<TAsset> {
     const row = await this.repo.find(tenantId, id);
     if (!row) throw notFound('asset', id);
-    return {
-      ...toAssetDto(row),
-      relations: [
-        ...row.outgoing.map((r) => ({ kind: r.kind, direction: 'out' as const, asset: r.to })),
-        ...row.incoming.map((r) => ({ kind: r.kind, direction: 'in' as const, asset: r.from })),
-      ],
-    };
+    return toAssetDetailDto(row);
+  }
+
+  /**
+   * Business context (criticality, owner). An actual change is audited as `asset.update` with the values before
+   * and after, and marks the asset changed so the next evaluation of its account scores its findings again;
+   * setting what is already there changes nothing.
+   */
+  async update(tenantId: string, id: string, input: TUpdateAsset, meta: RequestMeta): Promise<TAsset> {
+    const row = await this.repo.updateContext(tenantId, id, input, (before, after) => {
+      const changed = (['criticality', 'owner'] as const).filter((k) => before[k] !== after[k]);
+      if (changed.length === 0) return null;
+      return auditEvent(
+        tenantId,
+        meta,
+        'asset.update',
+        { type: 'asset', id },
+        Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])),
+      );
+    });
+    if (!row) throw notFound('asset', id);
+    return toAssetDetailDto(row);
   }
 }
