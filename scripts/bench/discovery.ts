@@ -5,8 +5,6 @@
 // the same rows COPY'd into Postgres. Targets (issue 4): >= 2,000 assets/s end to end, the unchanged rescan in at
 // most 30% of the first scan's time, worker RSS under 512 MB (each worker process). Exit 1 when a target is missed.
 // --workers starts that many worker processes (default: one per core), as a deployment scales workers out.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,24 +12,19 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Redis } from 'ioredis';
-import {
-  SIM_AWS_ACCESS_KEY_ID,
-  SIM_AWS_SECRET_ACCESS_KEY,
-  SIM_AZURE_CLIENT_ID,
-  SIM_AZURE_CLIENT_SECRET,
-  SIM_AZURE_SUBSCRIPTION_ID,
-  SIM_AZURE_TENANT_ID,
-  SIM_GCP_LOCATIONS,
-  SIM_GCP_PROJECT_ID,
-  simGcpServiceAccountKey,
-  startSimulator,
-  type RunningSimulator,
-} from '@aispm/cloud-sim';
+import { startSimulator } from '@aispm/cloud-sim';
 import { allDiscoverers } from '@aispm/connectors';
-import { parseMasterKey } from '@aispm/config';
-import { createDatabase, newId, type Database } from '@aispm/db';
-import { createRedisConnection, JobQueues, planScanJob } from '@aispm/jobs';
-import { EnvelopeCipher, LocalKeyring } from '@aispm/secrets';
+import { createDatabase } from '@aispm/db';
+import { createRedisConnection, JobQueues } from '@aispm/jobs';
+import {
+  createAccounts,
+  freshDatabase,
+  log,
+  rssSampler,
+  scanAll,
+  startWorkerProcess,
+  type BenchEnv,
+} from './common';
 
 const { values } = parseArgs({
   options: {
@@ -60,166 +53,7 @@ const TARGET_ASSETS_PER_S = 2000;
 const TARGET_RESCAN_RATIO = 0.3;
 const TARGET_RSS_MB = 512;
 
-function log(line: string): void {
-  process.stderr.write(`bench: ${line}\n`);
-}
-
-/** A fresh database each run, so earlier runs' rows do not slow this one down. */
-function freshDatabase(): void {
-  const server = new URL(ADMIN_URL);
-  const name = decodeURIComponent(server.pathname.slice(1));
-  server.pathname = '/postgres';
-  execFileSync('psql', [server.toString(), '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], {
-    stdio: 'inherit',
-  });
-  const env = { ...process.env, DATABASE_ADMIN_URL: ADMIN_URL, DATABASE_URL: APP_URL };
-  execFileSync('node', ['scripts/ensure-database.mjs'], { env, stdio: 'inherit' });
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function createAccounts(admin: Database, sim: RunningSimulator) {
-  const tenantId = newId();
-  await admin.prisma.organization.create({
-    data: { id: tenantId, name: 'Discovery benchmark', slug: `bench-${tenantId}` },
-  });
-  const cipher = new EnvelopeCipher(LocalKeyring.fromEnv({ MASTER_KEY: parseMasterKey(MASTER_KEY) }));
-  const accounts: { id: string; provider: string }[] = [];
-  const add = async (provider: 'aws' | 'azure' | 'gcp', spec: Record<string, unknown>, blob: unknown) => {
-    const id = newId();
-    await admin.prisma.cloudAccount.create({
-      data: {
-        id,
-        tenantId,
-        provider,
-        name: `bench-${provider}`,
-        scopeIds: spec.scopeIds as string[],
-        regions: spec.regions as string[],
-        endpointOverride: spec.endpoint as string,
-        credentialsCiphertext: new Uint8Array(
-          await cipher.encrypt(JSON.stringify(blob), `${tenantId}:${id}`),
-        ),
-        credentialsFingerprint: 'bench',
-        status: 'connected',
-        scanIntervalHours: null,
-      },
-    });
-    accounts.push({ id, provider });
-  };
-  await add(
-    'aws',
-    { scopeIds: ['123456789012'], regions: ['us-east-1', 'eu-west-1'], endpoint: sim.url },
-    {
-      credentials: {
-        kind: 'access_key',
-        accessKeyId: SIM_AWS_ACCESS_KEY_ID,
-        secretAccessKey: SIM_AWS_SECRET_ACCESS_KEY,
-      },
-    },
-  );
-  if (sim.azure) {
-    await add(
-      'azure',
-      { scopeIds: [SIM_AZURE_SUBSCRIPTION_ID], regions: [], endpoint: sim.azure.url },
-      {
-        credentials: {
-          kind: 'client_secret',
-          tenantId: SIM_AZURE_TENANT_ID,
-          clientId: SIM_AZURE_CLIENT_ID,
-          clientSecret: SIM_AZURE_CLIENT_SECRET,
-          authorityHost: sim.azure.tokenUrl,
-        },
-        caCertificate: sim.azure.caCertificate,
-      },
-    );
-  }
-  if (sim.gcp) {
-    await add(
-      'gcp',
-      { scopeIds: [SIM_GCP_PROJECT_ID], regions: [...SIM_GCP_LOCATIONS], endpoint: sim.gcp.url },
-      { credentials: { kind: 'service_account_key', key: simGcpServiceAccountKey(sim, 'reader') } },
-    );
-  }
-  return { tenantId, accounts };
-}
-
-function startWorkerProcess(): Promise<ChildProcess> {
-  // BENCH_WORKER_NODE_OPTIONS passes extra flags to the worker's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-  // The heap cap the worker's start command sets (apps/worker/package.json): the product as deployed.
-  const extra = (process.env.BENCH_WORKER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const child = spawn(
-    process.execPath,
-    ['--max-old-space-size=384', ...extra, '--import', 'tsx', 'src/main.ts'],
-    {
-      cwd: 'apps/worker',
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: APP_URL,
-        REDIS_URL,
-        MASTER_KEY,
-        LOG_LEVEL: 'info',
-        DISCOVERY_CONCURRENCY: String(CONCURRENCY),
-        OUTBOUND_ALLOW: '127.0.0.0/8,::1/128',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      if (buffered.includes('"worker started"')) resolve(child);
-      if (buffered.length > 1_000_000) buffered = buffered.slice(-1000);
-    });
-    child.once('exit', (code) => reject(new Error(`the worker exited with ${code} before starting`)));
-  });
-}
-
-/** Peak resident memory of a process, sampled from /proc while the benchmark runs. */
-function rssSampler(pid: number) {
-  let peakKb = 0;
-  const sample = () => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      peakKb = Math.max(peakKb, kb);
-    } catch {
-      // The process is gone.
-    }
-  };
-  const timer = setInterval(sample, 100);
-  return {
-    peakMb: () => peakKb / 1024,
-    stop: () => clearInterval(timer),
-  };
-}
-
-async function scanAll(admin: Database, queues: JobQueues, tenantId: string, accountIds: string[]) {
-  const started = performance.now();
-  const scanIds: string[] = [];
-  for (const accountId of accountIds) {
-    const id = newId();
-    await admin.prisma.scan.create({
-      data: { id, tenantId, accountId, status: 'queued', trigger: 'manual' },
-    });
-    await queues.enqueue(planScanJob, { tenantId, scanId: id });
-    scanIds.push(id);
-  }
-  for (;;) {
-    const scans = await admin.prisma.scan.findMany({ where: { id: { in: scanIds } } });
-    if (scans.every((s) => s.status === 'completed' || s.status === 'failed')) {
-      const seconds = (performance.now() - started) / 1000;
-      const errors = scans.flatMap((s) => (Array.isArray(s.errors) ? s.errors : []));
-      const lastTask = await admin.prisma.scanTask.aggregate({
-        where: { scanId: { in: scanIds } },
-        _max: { finishedAt: true },
-      });
-      const firstStart = Math.min(...scans.map((s) => s.startedAt?.getTime() ?? Infinity));
-      const listingSeconds = ((lastTask._max.finishedAt?.getTime() ?? firstStart) - firstStart) / 1000;
-      return { seconds, listingSeconds, statuses: scans.map((s) => s.status), errors };
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const ENV: BenchEnv = { adminUrl: ADMIN_URL, appUrl: APP_URL, redisUrl: REDIS_URL, masterKey: MASTER_KEY };
 
 /** The same rows COPY'd into a table shaped like assets (same columns and indexes): the write limit. */
 async function copyWriteLimit(tenantId: string): Promise<{ rows: number; seconds: number }> {
@@ -247,7 +81,7 @@ async function copyWriteLimit(tenantId: string): Promise<{ rows: number; seconds
 
 async function main(): Promise<number> {
   log(`fresh database ${new URL(ADMIN_URL).pathname.slice(1)}, Redis ${REDIS_URL}`);
-  freshDatabase();
+  freshDatabase(ENV);
   const redis = new Redis(REDIS_URL);
   await redis.flushdb();
   await redis.quit();
@@ -260,12 +94,14 @@ async function main(): Promise<number> {
   const admin = createDatabase(ADMIN_URL, { max: 2 });
   const connection = createRedisConnection(REDIS_URL);
   const queues = new JobQueues(connection);
-  const { tenantId, accounts } = await createAccounts(admin, sim);
+  const { tenantId, accounts } = await createAccounts(admin, sim, MASTER_KEY);
   const providers = [...new Set(accounts.map((a) => a.provider))];
   const discoverers = allDiscoverers.filter((d) => providers.includes(d.provider)).length;
   log(`accounts: ${providers.join(', ')} (${discoverers} listings each region)`);
 
-  const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorkerProcess()));
+  const workers = await Promise.all(
+    Array.from({ length: WORKERS }, () => startWorkerProcess(ENV, CONCURRENCY)),
+  );
   const samplers = workers.map((w) => rssSampler(w.pid!));
   const rss = {
     stop: () => samplers.forEach((r) => r.stop()),

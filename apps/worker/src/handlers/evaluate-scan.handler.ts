@@ -52,15 +52,31 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       );
       if (!account) return;
       const scope = { tenantId, accountId: scan.accountId, scanId, at: now() };
-      // Edges first: checks and attack paths read them, and both ends are now in the inventory.
-      await db.tenant(tenantId, (tx) => rebuildRelations(tx, scope));
-      // Shadow AI: the account's current assets against the organization's register of sanctioned AI.
+      const phases: Record<string, number> = {};
+      let mark = performance.now();
+      const phase = (name: string) => {
+        const t = performance.now();
+        phases[name] = Math.round((phases[name] ?? 0) + t - mark);
+        mark = t;
+      };
+      // Nothing the checks read changed since the last evaluation (no asset added, changed or deleted): the
+      // relations are as they were, and an incremental plan with an empty change set evaluates nothing.
+      const unchanged = await db.tenant(tenantId, (tx) => nothingChangedSince(tx, scope));
+      if (!unchanged) {
+        // Edges first: checks and attack paths read them, and both ends are now in the inventory.
+        await db.tenant(tenantId, (tx) => rebuildRelations(tx, scope));
+      }
+      phase('relations');
+      // Shadow AI: the account's current assets against the organization's register of sanctioned AI (the
+      // register may have changed even when the inventory did not).
       await evaluateShadowAi(db, { tenantId, accountId: scan.accountId }, detectShadowAiBatch);
+      phase('shadowAi');
 
       const plan = await db.tenant(tenantId, async (tx) => {
         await expireSuppressions(tx, tenantId, scope.at);
         return { ...(await evaluationPlan(tx, scope)), exceptions: await activeExceptions(tx, scope.at) };
       });
+      phase('plan');
 
       // One transaction per batch keeps transactions short on large inventories.
       const peers: PeerCache = new Map();
@@ -76,10 +92,13 @@ export function evaluateScanHandler(deps: WorkerDeps) {
           });
           if (ids.length === 0) return undefined;
           const batch = await liveAssetsById(tx, ids);
+          phase('select');
           const failed: FailedCheck[] = [];
           const passed: { assetId: string; checkId: string }[] = [];
           const verdicts: AssetVerdictRow[] = [];
-          for (const { asset, evaluations, reads } of await evaluateBatch(tx, tenantId, batch, peers)) {
+          const evaluatedBatch = await evaluateBatch(tx, tenantId, batch, peers);
+          phase('evaluate');
+          for (const { asset, evaluations, reads } of evaluatedBatch) {
             const row: AssetVerdictRow = {
               assetId: asset.id,
               verdicts: {},
@@ -105,8 +124,11 @@ export function evaluateScanHandler(deps: WorkerDeps) {
             }
           }
           await upsertFailedChecks(tx, scope, failed);
+          phase('writeFindings');
           await resolvePassedChecks(tx, scope, passed);
+          phase('resolve');
           await writeVerdicts(tx, scope, verdicts);
+          phase('writeVerdicts');
           evaluated += batch.length;
           return ids.at(-1);
         });
@@ -118,16 +140,20 @@ export function evaluateScanHandler(deps: WorkerDeps) {
         await resolveFindingsOfDeletedAssets(tx, scope);
         await pruneVerdicts(tx, scope);
       });
+      phase('deleted');
       const paths = await detectAttackPaths(db, scope);
+      phase('attackPaths');
       const allFailed = scan.tasksTotal > 0 && scan.tasksFailed === scan.tasksTotal;
       const findingsOpen = await db.tenant(tenantId, async (tx) => {
         await refreshAssetRiskScores(tx, scope);
+        phase('assetScores');
         await refreshAccountSummaries(tx, scope, {
           provider: account.provider,
           checks: checkMeta,
           evaluatedAt: scope.at,
           checksDigest: CHECKS_DIGEST,
         });
+        phase('summaries');
         const open = await tx.finding.count({ where: { accountId: scan.accountId, status: 'open' } });
         const finishedAt = now();
         await tx.scan.updateMany({
@@ -154,11 +180,19 @@ export function evaluateScanHandler(deps: WorkerDeps) {
           attackPaths: paths.open,
           partial: scan.partial,
           failed: allFailed,
+          phasesMs: phases,
         },
         'scan finished',
       );
     },
   });
+}
+
+/** True when the account was evaluated before, with these checks, and no asset changed since. */
+async function nothingChangedSince(tx: TenantTx, scope: { tenantId: string; accountId: string }) {
+  const last = await lastEvaluation(tx, scope.accountId);
+  if (!last.evaluatedAt || last.checksDigest !== CHECKS_DIGEST) return false;
+  return (await changedSince(tx, scope, last.evaluatedAt, 1)).length === 0;
 }
 
 /**
