@@ -145,6 +145,8 @@ describe('custom framework files', () => {
       'version',
       'controls[0].checks[0].relationship',
       '',
+      // Listed with the shape's problems, not after they are fixed.
+      'controls[0].checks[0].checkId',
     ]);
   });
 

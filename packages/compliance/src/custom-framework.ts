@@ -49,7 +49,6 @@ export function parseCustomFramework(
   const doc = parseDocument(text, {
     schema: format === 'json' ? 'json' : 'failsafe',
     uniqueKeys: true,
-    maxAliasCount: 100,
   });
   if (doc.errors.length > 0) {
     return {
@@ -68,6 +67,7 @@ export function parseCustomFramework(
   }
   let value: unknown;
   try {
+    // Bounded alias expansion: a small file cannot unfold into gigabytes ("billion laughs").
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     return {
@@ -78,35 +78,52 @@ export function parseCustomFramework(
   return validateCustomFramework(value, options);
 }
 
-/** Validates a framework already parsed (a JSON body). */
+/**
+ * Validates a framework already parsed (a JSON body). The shape and the rules that need the whole file (unique
+ * control ids, known checks, a free key) are checked in one pass, so one answer lists every problem.
+ */
 export function validateCustomFramework(
   value: unknown,
   options: FrameworkParseOptions,
 ): FrameworkParseResult {
   if (JSON.stringify(value ?? null).length > CUSTOM_FRAMEWORK_LIMITS.bytes) return tooLarge();
   const parsed = ZCustomFrameworkDefinition.safeParse(value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: capped(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }))),
-    };
-  }
-  const framework = parsed.data;
+  const errors: FrameworkProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+  errors.push(...crossFieldProblems(value, options));
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors: capped(errors) };
+  return { ok: true, framework: parsed.data };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Read from the file as it is (valid or not), wherever the fields these rules need are there. */
+function crossFieldProblems(value: unknown, options: FrameworkParseOptions): FrameworkProblem[] {
+  if (!isRecord(value)) return [];
   const errors: FrameworkProblem[] = [];
   const reserved = options.reservedKeys ?? frameworks.map((f) => f.key);
-  if (reserved.includes(framework.key))
-    errors.push({ path: 'key', message: `"${framework.key}" is a built-in framework; choose another key` });
+  if (typeof value.key === 'string' && reserved.includes(value.key))
+    errors.push({ path: 'key', message: `"${value.key}" is a built-in framework; choose another key` });
+  const controls = Array.isArray(value.controls) ? (value.controls as unknown[]) : [];
   const firstIndex = new Map<string, number>();
-  framework.controls.forEach((control, c) => {
-    const first = firstIndex.get(control.id);
-    if (first === undefined) firstIndex.set(control.id, c);
-    else
-      errors.push({
-        path: `controls[${c}].id`,
-        message: `duplicate control id "${control.id}" (first at controls[${first}])`,
-      });
+  controls.forEach((control, c) => {
+    if (!isRecord(control)) return;
+    if (typeof control.id === 'string') {
+      const first = firstIndex.get(control.id);
+      if (first === undefined) firstIndex.set(control.id, c);
+      else
+        errors.push({
+          path: `controls[${c}].id`,
+          message: `duplicate control id "${control.id}" (first at controls[${first}])`,
+        });
+    }
     const seen = new Set<string>();
-    control.checks.forEach((check, k) => {
+    const checks = Array.isArray(control.checks) ? (control.checks as unknown[]) : [];
+    checks.forEach((check, k) => {
+      if (!isRecord(check) || typeof check.checkId !== 'string') return;
       const path = `controls[${c}].checks[${k}].checkId`;
       if (!options.knownCheckIds.has(check.checkId))
         errors.push({ path, message: `unknown check "${check.checkId}"` });
@@ -115,7 +132,7 @@ export function validateCustomFramework(
       seen.add(check.checkId);
     });
   });
-  return errors.length > 0 ? { ok: false, errors: capped(errors) } : { ok: true, framework };
+  return errors;
 }
 
 function capped(errors: FrameworkProblem[]): FrameworkProblem[] {

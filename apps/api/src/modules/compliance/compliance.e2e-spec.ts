@@ -329,8 +329,11 @@ controls:
 `,
       'application/yaml',
     ).expect(400);
+    // The shape's problem and the whole-file rules' problems in one answer.
     expect(res.body.errors).toEqual([
-      { path: 'controls[1].checks[0].relationship', message: expect.any(String) },
+      { path: 'controls[1].checks[0].relationship', message: expect.stringContaining('intersects-with') },
+      { path: 'controls[0].checks[0].checkId', message: 'unknown check "aws.x"' },
+      { path: 'controls[1].id', message: 'duplicate control id "A" (first at controls[0])' },
     ]);
     const semantic = await upload(
       admin,
