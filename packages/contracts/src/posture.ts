@@ -41,6 +41,19 @@ export const ZPostureSummary = z
       /** The five checks with the most open findings, organization-wide. */
       topChecks: z.array(z.object({ checkId: z.string(), title: z.string(), severity: ZSeverity, count })),
     }),
+    /** Per cloud: the score and figures of that provider's accounts, largest inventory first. */
+    clouds: z.array(
+      z.object({
+        provider: ZProvider,
+        /** Accounts of this provider evaluated at least once. */
+        accounts: count,
+        assets: count,
+        evaluated: count,
+        withOpenFindings: count,
+        openFindings: count,
+        score: z.number().int().min(0).max(100).nullable(),
+      }),
+    ),
     /** Per built-in framework: its controls counted as failing, passing or manual (as on the Compliance page). */
     frameworks: z.array(
       z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   builtInFrameworks,
+  cloudsOf,
   postureScore,
   sumPostures,
   topFailingChecks,
@@ -88,6 +89,58 @@ describe('sumPostures', () => {
   it('has no evaluation time when no account was evaluated yet', () => {
     expect(sumPostures([posture({ assetsTotal: 3 })]).evaluatedAt).toBeNull();
     expect(sumPostures([]).evaluatedAt).toBeNull();
+  });
+});
+
+describe('cloudsOf', () => {
+  it('gives each provider its own figures and score, largest inventory first', () => {
+    const at = new Date('2025-01-02T00:00:00Z');
+    const clouds = cloudsOf([
+      posture({
+        provider: 'aws',
+        assetsTotal: 5,
+        assetsEvaluated: 4,
+        assetsFailing: 1,
+        high: 2,
+        evaluatedAt: at,
+      }),
+      posture({
+        provider: 'azure',
+        assetsTotal: 9,
+        assetsEvaluated: 3,
+        assetsFailing: 3,
+        low: 5,
+        evaluatedAt: at,
+      }),
+      posture({
+        provider: 'aws',
+        assetsTotal: 6,
+        assetsEvaluated: 4,
+        assetsFailing: 1,
+        info: 1,
+        evaluatedAt: at,
+      }),
+    ]);
+    expect(clouds).toEqual([
+      {
+        provider: 'aws',
+        accounts: 2,
+        assets: 11,
+        evaluated: 8,
+        withOpenFindings: 2,
+        openFindings: 3,
+        score: 75,
+      },
+      {
+        provider: 'azure',
+        accounts: 1,
+        assets: 9,
+        evaluated: 3,
+        withOpenFindings: 3,
+        openFindings: 5,
+        score: 0,
+      },
+    ]);
   });
 });
 

@@ -74,6 +74,32 @@ export function sumPostures(rows: readonly AccountPostureRow[]) {
   };
 }
 
+const openOf = (severity: Record<TSeverity, number>) => SEVERITIES.reduce((n, s) => n + severity[s], 0);
+
+/** Per cloud: each provider's accounts added up, with the score over them; largest inventory first. */
+export function cloudsOf(rows: readonly AccountPostureRow[]): TPostureSummary['clouds'] {
+  const byProvider = new Map<TProvider, AccountPostureRow[]>();
+  for (const r of rows) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r]);
+  return [...byProvider]
+    .map(([provider, group]) => {
+      const sum = sumPostures(group);
+      return {
+        provider,
+        accounts: group.length,
+        assets: sum.total,
+        evaluated: sum.evaluated,
+        withOpenFindings: sum.failing,
+        openFindings: openOf(sum.severity),
+        score: postureScore({
+          evaluated: sum.evaluated,
+          failing: sum.failing,
+          everEvaluated: sum.evaluatedAt !== null,
+        }),
+      };
+    })
+    .sort((a, b) => b.assets - a.assets || a.provider.localeCompare(b.provider));
+}
+
 /** The checks with the most open findings, most first (ties by check id). */
 export function topFailingChecks(rows: readonly CheckTotalsRow[], limit = TOP_CHECKS) {
   return rows
@@ -150,10 +176,11 @@ export class PostureService {
         shadow: sum.shadow,
       },
       findings: {
-        open: SEVERITIES.reduce((n, s) => n + sum.severity[s], 0),
+        open: openOf(sum.severity),
         bySeverity: SEVERITIES.map((severity) => ({ severity, count: sum.severity[severity] })),
         topChecks: topFailingChecks(src.checks),
       },
+      clouds: cloudsOf(src.postures),
       frameworks: builtInFrameworks(src.checks),
       attackPaths: { open: sum.attackPaths },
       lastScan: src.lastScan ? toScanDto(src.lastScan) : null,
