@@ -19,6 +19,8 @@ const DashboardPage = lazy(() => import('./routes/dashboard'));
 const InventoryPage = lazy(() => import('./routes/inventory'));
 const AssetPage = lazy(() => import('./routes/asset'));
 const FindingsPage = lazy(() => import('./routes/findings'));
+const FindingPage = lazy(() => import('./routes/finding'));
+const ExceptionsPage = lazy(() => import('./routes/exceptions'));
 const CompliancePage = lazy(() => import('./routes/compliance'));
 const ComplianceFrameworkPage = lazy(() => import('./routes/compliance-framework'));
 const AccountsPage = lazy(() => import('./routes/accounts'));
@@ -61,6 +63,8 @@ const router = createBrowserRouter([
       { path: 'inventory', element: page('inventory:read', <InventoryPage />) },
       { path: 'inventory/:assetId', element: page('inventory:read', <AssetPage />) },
       { path: 'findings', element: page('findings:read', <FindingsPage />) },
+      { path: 'findings/:findingId', element: page('findings:read', <FindingPage />) },
+      { path: 'exceptions', element: page('findings:read', <ExceptionsPage />) },
       { path: 'compliance', element: page('findings:read', <CompliancePage />) },
       { path: 'compliance/:key', element: page('findings:read', <ComplianceFrameworkPage />) },
       { path: 'accounts', element: page('accounts:read', <AccountsPage />) },

@@ -25,6 +25,7 @@ import {
   IconMoon,
   IconServer2,
   IconShieldHalfFilled,
+  IconShieldOff,
   IconSun,
   IconUsers,
   type Icon,
@@ -57,6 +58,7 @@ const NAV: NavItem[] = [
 const ADMIN_NAV: NavItem[] = [
   { to: '/members', label: 'Members', icon: IconUsers, permission: 'members:read' },
   { to: '/tokens', label: 'API tokens', icon: IconKey, permission: 'tokens:read' },
+  { to: '/exceptions', label: 'Exceptions', icon: IconShieldOff, permission: 'accounts:write' },
   { to: '/audit', label: 'Audit log', icon: IconHistory, permission: 'audit:read' },
 ];
 

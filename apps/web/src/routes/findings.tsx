@@ -1,54 +1,60 @@
 import {
-  Anchor,
   Badge,
+  Button,
+  Checkbox,
   CloseButton,
   Group,
   MultiSelect,
+  Paper,
   Select,
-  Stack,
   Table,
   Text,
   Tooltip,
 } from '@mantine/core';
-import { IconShieldCheck } from '@tabler/icons-react';
+import { IconEye, IconEyeOff, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { SEVERITIES, ZFindingStatus, type TCheckSummary, type TFinding } from '@aispm/contracts';
+import { SEVERITIES, ZFindingSort, ZFindingStatus, type TFinding, type TFindingSort } from '@aispm/contracts';
 import { useAsset } from '../api/assets.hooks';
 import { useChecks, useFindings, type FindingFilters } from '../api/findings.hooks';
-import { CopyValue } from '../components/copy-value';
-import { NOWRAP, PagedTable, rowOpenProps, type Column } from '../components/data-table';
-import { DetailDrawer, DetailSection } from '../components/detail-drawer';
-import { DetailsList } from '../components/details-list';
+import { NOWRAP, PagedTable, type Column } from '../components/data-table';
 import { FilterBar } from '../components/filter-bar';
+import { FindingLink } from '../components/finding-link';
 import { FindingStatusBadge, findingStatusLabel } from '../components/finding-status-badge';
-import { JsonView } from '../components/json-view';
+import { FindingSuppressForm, FindingUnsuppressForm } from '../components/finding-suppress-form';
+import { ItemModal } from '../components/item-modal';
 import { PageHeader } from '../components/page-header';
-import { ProblemAlert } from '../components/problem-alert';
 import { RiskScore } from '../components/risk-score';
 import { SeverityBadge, severityLabel } from '../components/severity-badge';
 import { TimeAgo } from '../components/time-ago';
-import { assetTypeLabel, providerLabel } from '../lib/format';
-import { assetPath } from '../lib/paths';
+import { formatDateTime } from '../lib/format';
 import { readList, useUrlState } from '../lib/search-params';
+import { useCan } from '../lib/session';
 
 const COLUMNS: Column[] = [
+  { label: 'Risk', ta: 'right', w: 96 },
   { label: 'Severity', w: 96 },
   { label: 'Check', miw: 200 },
   { label: 'Asset' },
   { label: 'Region' },
-  { label: 'Status' },
-  { label: 'Risk', ta: 'right' },
+  { label: 'Status', miw: 140 },
   // First seen is the second line of this column, so the table fits a 1280 px wide window.
   { label: 'Last seen' },
 ];
+const SELECT_COLUMN: Column = { label: '', w: 40 };
+
+const SORT_LABEL: Record<TFindingSort, string> = { risk: 'Highest risk', severity: 'Most severe' };
+
 /** `status` absent from the URL means the default (open); `all` means no status filter. */
 const ALL = 'all';
+
+type BulkAction = { kind: 'suppress' | 'unsuppress'; ids: string[] };
 
 export default function FindingsPage() {
   const [params, update] = useUrlState();
   const statusParam = params.get('status');
+  const sortParam = ZFindingSort.safeParse(params.get('sort'));
   const filters: FindingFilters = {
+    sort: sortParam.success ? sortParam.data : 'risk',
     status:
       statusParam === ALL ? [] : statusParam ? readList(params, 'status', ZFindingStatus.options) : ['open'],
     severity: readList(params, 'severity', SEVERITIES),
@@ -64,17 +70,30 @@ export default function FindingsPage() {
   const findings = useFindings(filters);
   const checks = useChecks();
   const asset = useAsset(filters.assetId ?? null, filters.assetId !== undefined);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const canSuppress = useCan('accounts:write');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState<BulkAction | null>(null);
 
-  const selected = findings.data?.find((f) => f.id === selectedId);
-  const checkById = new Map((checks.data ?? []).map((c) => [c.id, c]));
+  const shown = findings.data ?? [];
+  // Only what is on screen can be acted on: a selection survives a filter change only where rows remain.
+  const selectedShown = shown.filter((f) => selected.has(f.id));
+  const suppressible = selectedShown.filter((f) => f.status !== 'resolved');
+  const unsuppressible = selectedShown.filter((f) => f.status === 'suppressed');
+  const allSelected = shown.length > 0 && selectedShown.length === shown.length;
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const statusValue = filters.status.length === 1 ? filters.status[0]! : ALL;
 
   return (
     <>
       <PageHeader
         title="Findings"
-        description="Failed checks on your AI assets, most severe first. Open a finding for its evidence and remediation."
+        description="Failed checks on your AI assets, highest risk first: severity weighed by exposure, data sensitivity, privilege, business criticality and attack paths. Open one for its evidence, remediation and history."
       />
 
       <FilterBar
@@ -105,6 +124,14 @@ export default function FindingsPage() {
         }
       >
         <Select
+          label="Sort"
+          data={ZFindingSort.options.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
+          value={filters.sort}
+          onChange={(value) => update({ sort: value === 'risk' ? null : value })}
+          allowDeselect={false}
+          w={150}
+        />
+        <Select
           label="Status"
           data={[
             ...ZFindingStatus.options.map((s) => ({ value: s, label: findingStatusLabel(s) })),
@@ -113,7 +140,7 @@ export default function FindingsPage() {
           value={statusValue}
           onChange={(value) => update({ status: value === 'open' || value === null ? null : value })}
           allowDeselect={false}
-          w={160}
+          w={150}
         />
         <MultiSelect
           label="Severity"
@@ -121,7 +148,7 @@ export default function FindingsPage() {
           data={SEVERITIES.map((s) => ({ value: s, label: severityLabel(s) }))}
           value={filters.severity}
           onChange={(severity) => update({ severity })}
-          w={280}
+          w={260}
           clearable
         />
         <Select
@@ -133,16 +160,51 @@ export default function FindingsPage() {
           searchable
           clearable
           nothingFoundMessage="No check matches"
-          miw={320}
+          miw={300}
           style={{ flex: 1 }}
         />
       </FilterBar>
 
+      {canSuppress ? (
+        <Paper px="md" py="xs" mb="md" radius="md">
+          <Group justify="space-between">
+            <Checkbox
+              label={selectedShown.length > 0 ? `${selectedShown.length} selected` : 'Select all shown'}
+              checked={allSelected}
+              indeterminate={selectedShown.length > 0 && !allSelected}
+              disabled={shown.length === 0}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(shown.map((f) => f.id)))}
+            />
+            <Group gap="xs">
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconEyeOff size={14} />}
+                disabled={suppressible.length === 0}
+                onClick={() => setBulk({ kind: 'suppress', ids: suppressible.map((f) => f.id) })}
+              >
+                Suppress selected
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconEye size={14} />}
+                disabled={unsuppressible.length === 0}
+                onClick={() => setBulk({ kind: 'unsuppress', ids: unsuppressible.map((f) => f.id) })}
+              >
+                Unsuppress selected
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      ) : null}
+
       <PagedTable
         query={findings}
-        columns={COLUMNS}
-        minWidth={960}
+        columns={canSuppress ? [SELECT_COLUMN, ...COLUMNS] : COLUMNS}
+        minWidth={1000}
         noun={{ one: 'finding', other: 'findings' }}
+        aria-label="Findings"
         empty={{
           icon: <IconShieldCheck />,
           title: filtered ? 'No finding matches these filters' : 'No open findings',
@@ -151,43 +213,74 @@ export default function FindingsPage() {
             : 'Either nothing is misconfigured or no scan has run yet: check Cloud accounts.',
         }}
         renderRow={(finding) => (
-          <FindingRow key={finding.id} finding={finding} onOpen={() => setSelectedId(finding.id)} />
+          <FindingRow
+            key={finding.id}
+            finding={finding}
+            selected={canSuppress ? selected.has(finding.id) : undefined}
+            onToggle={() => toggle(finding.id)}
+          />
         )}
       />
 
-      <DetailDrawer
-        opened={selected !== undefined}
-        onClose={() => setSelectedId(null)}
-        title={selected?.title ?? 'Finding'}
+      <ItemModal
+        item={bulk}
+        onClose={() => setBulk(null)}
+        title={bulk?.kind === 'unsuppress' ? 'Unsuppress findings' : 'Suppress findings'}
+        size="lg"
       >
-        {selected ? (
-          <FindingDetails
-            finding={selected}
-            check={checkById.get(selected.checkId)}
-            checksError={checks.isError ? checks.error : null}
-          />
-        ) : null}
-      </DetailDrawer>
+        {(action, close) => {
+          const done = (changed: number) => {
+            if (changed > 0) setSelected(new Set());
+            close();
+          };
+          return action.kind === 'suppress' ? (
+            <FindingSuppressForm findingIds={action.ids} onDone={done} />
+          ) : (
+            <FindingUnsuppressForm findingIds={action.ids} onDone={done} />
+          );
+        }}
+      </ItemModal>
     </>
   );
 }
 
-function FindingRow({ finding, onOpen }: { finding: TFinding; onOpen: () => void }) {
+function FindingRow({
+  finding,
+  selected,
+  onToggle,
+}: {
+  finding: TFinding;
+  /** undefined: the user cannot act on findings, so there is no checkbox. */
+  selected: boolean | undefined;
+  onToggle: () => void;
+}) {
   return (
-    <Table.Tr {...rowOpenProps(onOpen)}>
+    <Table.Tr bg={selected ? 'var(--mantine-primary-color-light)' : undefined}>
+      {selected !== undefined ? (
+        <Table.Td>
+          <Checkbox
+            checked={selected}
+            onChange={onToggle}
+            aria-label={`Select ${finding.title} on ${finding.asset.name}`}
+          />
+        </Table.Td>
+      ) : null}
+      <Table.Td>
+        <RiskScore score={finding.riskScore} />
+      </Table.Td>
       <Table.Td>
         <SeverityBadge severity={finding.severity} />
       </Table.Td>
       <Table.Td>
-        <Text size="sm" fw={600}>
+        <FindingLink id={finding.id} size="sm" fw={600} c="inherit">
           {finding.title}
-        </Text>
+        </FindingLink>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{finding.asset.name}</Text>
-        {/* ARNs run to 80+ characters; the drawer shows the whole id with a copy button. */}
+        {/* ARNs run to 80+ characters; the finding page shows the whole id with a copy button. */}
         <Tooltip label={finding.asset.nativeId} maw={480} multiline style={{ wordBreak: 'break-all' }}>
-          <Text size="xs" c="dimmed" ff="monospace" truncate="end" maw={{ base: 220, xl: 360 }}>
+          <Text size="xs" c="dimmed" ff="monospace" truncate="end" maw={{ base: 200, xl: 340 }}>
             {finding.asset.nativeId}
           </Text>
         </Tooltip>
@@ -195,9 +288,16 @@ function FindingRow({ finding, onOpen }: { finding: TFinding; onOpen: () => void
       <Table.Td style={NOWRAP}>{finding.asset.region}</Table.Td>
       <Table.Td>
         <FindingStatusBadge status={finding.status} />
-      </Table.Td>
-      <Table.Td>
-        <RiskScore score={finding.riskScore} />
+        {finding.suppression ? (
+          <Tooltip
+            label={`Owner ${finding.suppression.owner}${finding.suppression.until ? ` · until ${formatDateTime(finding.suppression.until)}` : ''}`}
+          >
+            <Text size="xs" c="dimmed" lineClamp={2} maw={240}>
+              {finding.exceptionId ? 'Exception: ' : ''}
+              {finding.suppression.reason}
+            </Text>
+          </Tooltip>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <TimeAgo iso={finding.lastSeen} size="sm" />
@@ -206,92 +306,5 @@ function FindingRow({ finding, onOpen }: { finding: TFinding; onOpen: () => void
         </Text>
       </Table.Td>
     </Table.Tr>
-  );
-}
-
-function FindingDetails({
-  finding,
-  check,
-  checksError,
-}: {
-  finding: TFinding;
-  check: TCheckSummary | undefined;
-  checksError: Error | null;
-}) {
-  return (
-    <Stack gap="lg">
-      <Group gap="xs">
-        <SeverityBadge severity={finding.severity} size="lg" />
-        <FindingStatusBadge status={finding.status} />
-        <Badge color="gray" variant="outline">
-          Risk {finding.riskScore}/100
-        </Badge>
-      </Group>
-
-      <DetailSection title="Asset">
-        <DetailsList
-          items={[
-            {
-              label: 'Name',
-              value: (
-                <Anchor component={Link} to={assetPath(finding.assetId)} size="sm">
-                  {finding.asset.name}
-                </Anchor>
-              ),
-            },
-            { label: 'Native id', value: <CopyValue value={finding.asset.nativeId} label="native id" /> },
-            { label: 'Type', value: assetTypeLabel(finding.asset.assetType) },
-            {
-              label: 'Location',
-              value: `${providerLabel[finding.asset.provider]} · ${finding.asset.region}`,
-            },
-            { label: 'First seen', value: <TimeAgo iso={finding.firstSeen} size="sm" /> },
-            { label: 'Last seen', value: <TimeAgo iso={finding.lastSeen} size="sm" /> },
-            ...(finding.resolvedAt
-              ? [{ label: 'Resolved', value: <TimeAgo iso={finding.resolvedAt} size="sm" /> }]
-              : []),
-          ]}
-        />
-      </DetailSection>
-
-      {checksError ? (
-        <ProblemAlert error={checksError} />
-      ) : check ? (
-        <>
-          <DetailSection title="Why it matters">
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {check.rationale}
-            </Text>
-          </DetailSection>
-          <DetailSection title="Remediation">
-            <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-              {check.remediation}
-            </Text>
-          </DetailSection>
-          {check.controls.length > 0 ? (
-            <DetailSection title="Controls">
-              <Group gap={6}>
-                {check.controls.map((control) => (
-                  <Badge key={control} color="gray" variant="outline">
-                    {control}
-                  </Badge>
-                ))}
-              </Group>
-            </DetailSection>
-          ) : null}
-        </>
-      ) : null}
-
-      <DetailSection title="Evidence">
-        <Text size="xs" c="dimmed">
-          What the check saw on the asset when it failed. Check{' '}
-          <Text span ff="monospace" size="xs">
-            {finding.checkId}
-          </Text>
-          .
-        </Text>
-        <JsonView value={finding.evidence} label="evidence" />
-      </DetailSection>
-    </Stack>
   );
 }
