@@ -21,6 +21,8 @@ const AssetPage = lazy(() => import('./routes/asset'));
 const FindingsPage = lazy(() => import('./routes/findings'));
 const FindingPage = lazy(() => import('./routes/finding'));
 const ExceptionsPage = lazy(() => import('./routes/exceptions'));
+const AttackPathsPage = lazy(() => import('./routes/attack-paths'));
+const AttackPathPage = lazy(() => import('./routes/attack-path'));
 const CompliancePage = lazy(() => import('./routes/compliance'));
 const ComplianceFrameworkPage = lazy(() => import('./routes/compliance-framework'));
 const AccountsPage = lazy(() => import('./routes/accounts'));
@@ -65,6 +67,8 @@ const router = createBrowserRouter([
       { path: 'findings', element: page('findings:read', <FindingsPage />) },
       { path: 'findings/:findingId', element: page('findings:read', <FindingPage />) },
       { path: 'exceptions', element: page('findings:read', <ExceptionsPage />) },
+      { path: 'attack-paths', element: page('findings:read', <AttackPathsPage />) },
+      { path: 'attack-paths/:pathId', element: page('findings:read', <AttackPathPage />) },
       { path: 'compliance', element: page('findings:read', <CompliancePage />) },
       { path: 'compliance/:key', element: page('findings:read', <ComplianceFrameworkPage />) },
       { path: 'accounts', element: page('accounts:read', <AccountsPage />) },

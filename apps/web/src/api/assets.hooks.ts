@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import type { TProvider } from '@aispm/contracts';
-import { apiGet } from './client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TAsset, TProvider, TUpdateAsset } from '@aispm/contracts';
+import { apiGet, apiPatch } from './client';
 import { useKeysetPages } from './keyset-pages.hooks';
 import { queryKeys } from './query-keys';
 
@@ -26,5 +26,20 @@ export function useAsset(id: string | null, enabled: boolean) {
     queryKey: queryKeys.asset(id ?? ''),
     queryFn: ({ signal }) => apiGet('getAsset', { params: { id: id ?? '' }, signal }),
     enabled: enabled && Boolean(id),
+  });
+}
+
+/**
+ * Sets an asset's criticality and owner. The answer is the asset as the API now holds it, so the page shows it at
+ * once; lists that show the asset are refreshed.
+ */
+export function useUpdateAsset(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<TAsset, Error, TUpdateAsset>({
+    mutationFn: (body) => apiPatch('updateAsset', body, { params: { id } }),
+    onSuccess: (asset) => {
+      queryClient.setQueryData(queryKeys.asset(id), asset);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.assetsAll });
+    },
   });
 }

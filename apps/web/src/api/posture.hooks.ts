@@ -11,3 +11,11 @@ export function usePosture() {
     refetchInterval: (query) => (isScanActive(query.state.data?.lastScan?.status) ? 3000 : false),
   });
 }
+
+/** One point per day; under the posture prefix, so a finished scan refreshes it with the summary. */
+export function usePostureTrend(days: number) {
+  return useQuery({
+    queryKey: [...queryKeys.posture, 'trend', days],
+    queryFn: ({ signal }) => apiGet('postureTrend', { query: { days }, signal }),
+  });
+}

@@ -23,6 +23,7 @@ import {
   IconLayoutDashboard,
   IconListCheck,
   IconMoon,
+  IconRoute,
   IconServer2,
   IconShieldHalfFilled,
   IconShieldOff,
@@ -51,6 +52,7 @@ const NAV: NavItem[] = [
   { to: '/', label: 'Dashboard', icon: IconLayoutDashboard, permission: 'inventory:read' },
   { to: '/inventory', label: 'Inventory', icon: IconServer2, permission: 'inventory:read' },
   { to: '/findings', label: 'Findings', icon: IconAlertTriangle, permission: 'findings:read' },
+  { to: '/attack-paths', label: 'Attack paths', icon: IconRoute, permission: 'findings:read' },
   { to: '/compliance', label: 'Compliance', icon: IconListCheck, permission: 'findings:read' },
   { to: '/accounts', label: 'Cloud accounts', icon: IconCloud, permission: 'accounts:read' },
 ];

@@ -8,6 +8,7 @@ import {
   Group,
   Progress,
   RingProgress,
+  SegmentedControl,
   SimpleGrid,
   Skeleton,
   Stack,
@@ -20,15 +21,18 @@ import {
   IconAlertTriangle,
   IconCloud,
   IconCloudPlus,
+  IconEyeOff,
   IconRadar,
+  IconRoute,
   IconServer2,
   IconShieldCheck,
   IconTargetArrow,
 } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { SEVERITIES, type TCloudAccount, type TPostureSummary, type TScan } from '@aispm/contracts';
 import { useAccounts } from '../api/accounts.hooks';
-import { usePosture } from '../api/posture.hooks';
+import { usePosture, usePostureTrend } from '../api/posture.hooks';
 import { isScanActive, useScan } from '../api/scans.hooks';
 import { PageHeader } from '../components/page-header';
 import { ProblemAlert } from '../components/problem-alert';
@@ -38,7 +42,9 @@ import { SectionCard } from '../components/section-card';
 import { SeverityBadge, severityLabel } from '../components/severity-badge';
 import { StatCard } from '../components/stat-card';
 import { TimeAgo } from '../components/time-ago';
+import { TrendChart } from '../components/trend-chart';
 import { assetTypeLabel, providerLabel } from '../lib/format';
+import { useCan } from '../lib/session';
 import { severityColor } from '../theme';
 
 export default function DashboardPage() {
@@ -66,6 +72,7 @@ export default function DashboardPage() {
 
 function Dashboard({ posture, accounts }: { posture: TPostureSummary; accounts: TCloudAccount[] }) {
   const { assets, findings } = posture;
+  const canReadFindings = useCan('findings:read');
   const byProvider = assets.byProvider
     .filter((p) => p.count > 0)
     .map((p) => `${providerLabel[p.provider]} ${p.count}`)
@@ -75,10 +82,10 @@ function Dashboard({ posture, accounts }: { posture: TPostureSummary; accounts: 
     <Stack gap="md">
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <ScoreCard score={posture.score} />
+          <ScoreCard score={posture.score} evaluated={assets.evaluated} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" h="100%">
+          <SimpleGrid cols={{ base: 1, xs: 2, lg: 3 }} spacing="md" h="100%">
             <StatCard
               label="Cloud accounts"
               value={posture.accounts}
@@ -101,8 +108,8 @@ function Dashboard({ posture, accounts }: { posture: TPostureSummary; accounts: 
               color={assets.withOpenFindings > 0 ? 'orange' : 'teal'}
               icon={<IconTargetArrow size={16} />}
               hint={
-                assets.total > 0
-                  ? `${Math.round((assets.withOpenFindings / assets.total) * 100)}% of the inventory`
+                assets.evaluated > 0
+                  ? `${Math.round((assets.withOpenFindings / assets.evaluated) * 100)}% of ${assets.evaluated} evaluated`
                   : undefined
               }
             />
@@ -112,8 +119,34 @@ function Dashboard({ posture, accounts }: { posture: TPostureSummary; accounts: 
               color={findings.open > 0 ? 'red' : 'teal'}
               icon={<IconAlertTriangle size={16} />}
               hint={
-                <Anchor component={Link} to="/findings" size="xs">
-                  Review findings
+                canReadFindings ? (
+                  <Anchor component={Link} to="/findings" size="xs">
+                    Review findings
+                  </Anchor>
+                ) : undefined
+              }
+            />
+            <StatCard
+              label="Open attack paths"
+              value={posture.attackPaths.open}
+              color={posture.attackPaths.open > 0 ? 'red' : 'teal'}
+              icon={<IconRoute size={16} />}
+              hint={
+                canReadFindings ? (
+                  <Anchor component={Link} to="/attack-paths" size="xs">
+                    {posture.attackPaths.open > 0 ? 'See the attack paths' : 'Attack paths'}
+                  </Anchor>
+                ) : undefined
+              }
+            />
+            <StatCard
+              label="Shadow AI assets"
+              value={assets.shadow}
+              color={assets.shadow > 0 ? 'orange' : 'teal'}
+              icon={<IconEyeOff size={16} />}
+              hint={
+                <Anchor component={Link} to="/inventory?shadow=true" size="xs">
+                  Outside the register
                 </Anchor>
               }
             />
@@ -123,10 +156,16 @@ function Dashboard({ posture, accounts }: { posture: TPostureSummary; accounts: 
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <SeverityChart posture={posture} />
+          <TrendCard />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <LastScanCard scan={posture.lastScan} accounts={accounts} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <SeverityChart posture={posture} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <CloudsCard posture={posture} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <TopChecks posture={posture} />
@@ -134,8 +173,148 @@ function Dashboard({ posture, accounts }: { posture: TPostureSummary; accounts: 
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <AssetsByType posture={posture} />
         </Grid.Col>
+        <Grid.Col span={12}>
+          <FrameworksCard posture={posture} />
+        </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+const TREND_DAYS = ['7', '30', '90'] as const;
+
+function TrendCard() {
+  const [days, setDays] = useState<(typeof TREND_DAYS)[number]>('30');
+  const trend = usePostureTrend(Number(days));
+  return (
+    <SectionCard
+      title="Posture trend"
+      h="100%"
+      actions={
+        <SegmentedControl
+          size="xs"
+          data={TREND_DAYS.map((d) => ({ value: d, label: `${d} days` }))}
+          value={days}
+          onChange={(value) => setDays(value as (typeof TREND_DAYS)[number])}
+          aria-label="Trend period"
+        />
+      }
+    >
+      {trend.isError ? (
+        <ProblemAlert error={trend.error} onRetry={() => void trend.refetch()} />
+      ) : trend.data ? (
+        <TrendChart points={trend.data.points} days={trend.data.days} />
+      ) : (
+        <Skeleton height={228} radius="md" />
+      )}
+    </SectionCard>
+  );
+}
+
+function CloudsCard({ posture }: { posture: TPostureSummary }) {
+  return (
+    <SectionCard title="By cloud" h="100%">
+      {posture.clouds.length === 0 ? (
+        <EmptyState
+          size="sm"
+          icon={<IconCloud />}
+          withIndicatorBackground
+          title="No evaluated account yet"
+          description="Each cloud gets its own score after its accounts are scanned."
+        />
+      ) : (
+        <Table aria-label="Posture by cloud" verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Cloud</Table.Th>
+              <Table.Th ta="right">Score</Table.Th>
+              <Table.Th ta="right">Assets</Table.Th>
+              <Table.Th ta="right">Failing</Table.Th>
+              <Table.Th ta="right">Open findings</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {posture.clouds.map((c) => (
+              <Table.Tr key={c.provider}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {providerLabel[c.provider]}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {c.accounts} {c.accounts === 1 ? 'account' : 'accounts'}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  {c.score === null ? (
+                    '—'
+                  ) : (
+                    <Badge color={scoreColor(c.score)} variant="light">
+                      {c.score}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {c.assets}
+                </Table.Td>
+                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {c.withOpenFindings}/{c.evaluated}
+                </Table.Td>
+                <Table.Td ta="right" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {c.openFindings}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </SectionCard>
+  );
+}
+
+function FrameworksCard({ posture }: { posture: TPostureSummary }) {
+  return (
+    <SectionCard
+      title="Compliance frameworks"
+      actions={
+        <Anchor component={Link} to="/compliance" size="sm">
+          Compliance
+        </Anchor>
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" verticalSpacing="md">
+        {posture.frameworks.map((f) => {
+          const { total, failing, passing, manual } = f.controls;
+          const share = (n: number) => (total > 0 ? (n / total) * 100 : 0);
+          return (
+            <Anchor
+              key={f.key}
+              component={Link}
+              to={`/compliance/${encodeURIComponent(f.key)}`}
+              underline="never"
+              c="inherit"
+              aria-label={`${f.name}: ${failing} of ${total} controls failing`}
+            >
+              <Group justify="space-between" mb={4} wrap="nowrap" gap="xs">
+                <Text size="sm" truncate="end">
+                  {f.name}
+                </Text>
+                <Text size="sm" fw={650} c={failing > 0 ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                  {failing} failing
+                </Text>
+              </Group>
+              <Progress.Root size="sm" aria-hidden>
+                <Progress.Section value={share(failing)} color="red" />
+                <Progress.Section value={share(passing)} color="teal" />
+                <Progress.Section value={share(manual)} color="gray.4" />
+              </Progress.Root>
+              <Text size="xs" c="dimmed" mt={4}>
+                {passing} passing · {manual} need evidence · {total} controls
+              </Text>
+            </Anchor>
+          );
+        })}
+      </SimpleGrid>
+    </SectionCard>
   );
 }
 
@@ -146,7 +325,7 @@ function scoreColor(score: number): MantineColor {
   return 'red';
 }
 
-function ScoreCard({ score }: { score: number | null }) {
+function ScoreCard({ score, evaluated }: { score: number | null; evaluated: number }) {
   return (
     <SectionCard title="Posture score" h="100%">
       <Group wrap="nowrap" gap="lg">
@@ -172,7 +351,7 @@ function ScoreCard({ score }: { score: number | null }) {
         <Stack gap={6}>
           {score === null ? (
             <Text size="sm" c="dimmed">
-              The score appears after the first completed scan. Start one from{' '}
+              The score appears after the first evaluated scan. Start one from{' '}
               <Anchor component={Link} to="/accounts">
                 Cloud accounts
               </Anchor>
@@ -184,7 +363,8 @@ function ScoreCard({ score }: { score: number | null }) {
                 <Text span fw={650}>
                   {score}%
                 </Text>{' '}
-                of evaluated AI assets have no open finding.
+                of the {evaluated} evaluated AI {evaluated === 1 ? 'asset has' : 'assets have'} no open
+                finding.
               </Text>
               <Text size="xs" c="dimmed">
                 Resolve findings on the most exposed assets first to raise the score.
