@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from '@aispm/contracts/openapi';
 import type { Env } from './config/env';
 import { AppModule } from './app.module';
 import { ProblemFilter, bodyParserProblem } from './common/problem.filter';
+import { FRAMEWORK_UPLOAD_PATH } from './modules/compliance/framework-upload';
 import { METRICS } from './infra/tokens';
 import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware';
 
@@ -43,8 +44,12 @@ export async function createApp(
   );
   app.use(cookieParser());
   app.use(httpMetricsMiddleware(app.get<Registry>(METRICS)));
-  // Our own JSON parser, so a malformed or oversized body keeps its cause and becomes a precise problem.
-  app.use(json({ limit: env.BODY_LIMIT }));
+  // Our own JSON parser, so a malformed or oversized body keeps its cause and becomes a precise problem. A
+  // framework upload is read by its route instead (up to its own limit, with line and column on syntax errors).
+  const parseJson = json({ limit: env.BODY_LIMIT });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.method === 'POST' && req.path === FRAMEWORK_UPLOAD_PATH ? next() : parseJson(req, res, next),
+  );
   app.enableCors({ origin: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : false });
   const filter = new ProblemFilter(logger);
   app.useGlobalFilters(filter);

@@ -347,6 +347,23 @@ controls:
     expect(semantic.body.detail).toContain('controls[0].checks[0].checkId: unknown check "aws.x"');
   });
 
+  it('reads a JSON file up to the framework limit (past the API body limit), with line and column on errors', async () => {
+    const controls = Array.from({ length: 1500 }, (_, i) => ({
+      id: `C-${i}`,
+      title: `Control ${i} ${'t'.repeat(150)}`,
+      checks: [{ checkId: ROOT, relationship: 'intersects-with' }],
+    }));
+    const json = JSON.stringify({ key: 'acme-large-json', name: 'Big JSON', version: '1', controls }, null, 1);
+    expect(Buffer.byteLength(json)).toBeGreaterThan(256 * 1024);
+    await upload(admin, json, 'application/json').expect(201);
+    const broken = await upload(
+      admin,
+      '{\n  "key": "acme-broken",\n  "name": oops\n}',
+      'application/json',
+    ).expect(400);
+    expect(broken.body.detail).toMatch(/line 3, column \d+/);
+  });
+
   it('refuses a file over 1 MB, a built-in key, an existing key and other content types', async () => {
     const big = yamlFramework('acme-big', `# ${'x'.repeat(1_100_000)}\n`);
     const tooLarge = await upload(admin, big, 'application/yaml');
@@ -391,6 +408,7 @@ controls:
       orderBy: { createdAt: 'asc' },
     })) as unknown as TAuditEvent[];
     expect(events.map((e) => e.action)).toEqual([
+      'compliance_framework.create',
       'compliance_framework.create',
       'compliance_framework.create',
       'compliance_framework.create',

@@ -96,7 +96,7 @@ describe('ComplianceService', () => {
     });
     const body = { key: 'taken', name: 'T', version: '1', controls: [{ id: 'A', title: 'a', checks: [] }] };
     const conflict = await service
-      .create(TENANT, { format: 'json', value: body }, meta)
+      .create(TENANT, { format: 'json', text: JSON.stringify(body) }, meta)
       .catch((e: unknown) => e);
     expect((conflict as ProblemException).problem.status).toBe(409);
     expect(created).toEqual([]);

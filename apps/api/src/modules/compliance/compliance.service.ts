@@ -13,7 +13,6 @@ import {
   frameworkPosture,
   frameworks,
   parseCustomFramework,
-  validateCustomFramework,
   type CheckCounts,
   type ControlCheckMapping,
   type FrameworkProblem,
@@ -42,7 +41,10 @@ interface FrameworkDefinition {
 }
 
 /** An upload as the controller read it: a JSON body the API already parsed, or YAML text. */
-export type FrameworkUpload = { format: 'json'; value: unknown } | { format: 'yaml'; text: string };
+export interface FrameworkUpload {
+  format: 'json' | 'yaml';
+  text: string;
+}
 
 const BUILT_IN: readonly FrameworkDefinition[] = frameworks.map((f) => ({
   key: f.key,
@@ -210,10 +212,7 @@ export class ComplianceService {
 
   async create(tenantId: string, upload: FrameworkUpload, meta: RequestMeta): Promise<TFrameworkSummary> {
     const options = { knownCheckIds: KNOWN_CHECK_IDS };
-    const result =
-      upload.format === 'yaml'
-        ? parseCustomFramework(upload.text, 'yaml', options)
-        : validateCustomFramework(upload.value, options);
+    const result = parseCustomFramework(upload.text, upload.format, options);
     if (!result.ok) throw invalidFramework(result.errors);
     const f: TCustomFrameworkDefinition = result.framework;
     const id = newId();
