@@ -353,7 +353,11 @@ controls:
       title: `Control ${i} ${'t'.repeat(150)}`,
       checks: [{ checkId: ROOT, relationship: 'intersects-with' }],
     }));
-    const json = JSON.stringify({ key: 'acme-large-json', name: 'Big JSON', version: '1', controls }, null, 1);
+    const json = JSON.stringify(
+      { key: 'acme-large-json', name: 'Big JSON', version: '1', controls },
+      null,
+      1,
+    );
     expect(Buffer.byteLength(json)).toBeGreaterThan(256 * 1024);
     await upload(admin, json, 'application/json').expect(201);
     const broken = await upload(
