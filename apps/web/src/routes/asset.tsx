@@ -3,20 +3,33 @@ import {
   Anchor,
   Badge,
   Breadcrumbs,
+  Button,
   Code,
   Grid,
   Group,
   List,
+  Select,
   Skeleton,
   Stack,
   Table,
   Text,
+  TextInput,
 } from '@mantine/core';
-import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPencil, IconShieldCheck } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TAsset, TCloudAccount, TFinding, TShadowReason } from '@aispm/contracts';
+import {
+  CRITICALITIES,
+  ZCriticality,
+  ZUpdateAsset,
+  type TAsset,
+  type TCloudAccount,
+  type TCriticality,
+  type TFinding,
+  type TShadowReason,
+} from '@aispm/contracts';
 import { useAccounts } from '../api/accounts.hooks';
-import { useAsset } from '../api/assets.hooks';
+import { useAsset, useUpdateAsset } from '../api/assets.hooks';
 import { useFindings } from '../api/findings.hooks';
 import { CopyValue } from '../components/copy-value';
 import { PagedTable, type Column } from '../components/data-table';
@@ -30,8 +43,10 @@ import { RiskScore } from '../components/risk-score';
 import { SectionCard } from '../components/section-card';
 import { SeverityBadge } from '../components/severity-badge';
 import { TimeAgo } from '../components/time-ago';
+import { topLevelFields, useFieldErrors } from '../lib/field-errors';
 import { assetTypeLabel, providerLabel } from '../lib/format';
 import { assetPath } from '../lib/paths';
+import { useCan } from '../lib/session';
 
 const FINDING_COLUMNS: Column[] = [
   { label: 'Severity', w: 96 },
@@ -96,9 +111,12 @@ export default function AssetPage() {
 
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, lg: 5 }}>
-            <SectionCard title="Details">
-              <AssetFacts asset={a} account={account} />
-            </SectionCard>
+            <Stack gap="lg">
+              <BusinessContext asset={a} />
+              <SectionCard title="Details">
+                <AssetFacts asset={a} account={account} />
+              </SectionCard>
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <SectionCard
@@ -199,6 +217,151 @@ function AssetFacts({ asset, account }: { asset: TAsset; account: TCloudAccount 
         )}
       </Stack>
     </Stack>
+  );
+}
+
+const CRITICALITY_LABEL: Record<TCriticality, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+const CRITICALITY_COLOR: Record<TCriticality, string> = {
+  low: 'gray',
+  medium: 'blue',
+  high: 'orange',
+  critical: 'red',
+};
+/** The Select's value for "no criticality set". */
+const UNSET = 'unset';
+
+/** Criticality and owner, which people set (discovery never does); an edit form for those allowed to. */
+function BusinessContext({ asset }: { asset: TAsset }) {
+  const canEdit = useCan('accounts:write');
+  const [editing, setEditing] = useState(false);
+  return (
+    <SectionCard
+      title="Business context"
+      actions={
+        canEdit && !editing ? (
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPencil size={14} />}
+            onClick={() => setEditing(true)}
+          >
+            Edit
+          </Button>
+        ) : null
+      }
+    >
+      {editing ? (
+        <BusinessContextForm asset={asset} onDone={() => setEditing(false)} />
+      ) : (
+        <Stack gap="sm">
+          <DetailsList
+            items={[
+              {
+                label: 'Criticality',
+                value: asset.criticality ? (
+                  <Badge color={CRITICALITY_COLOR[asset.criticality]} variant="light">
+                    {CRITICALITY_LABEL[asset.criticality]}
+                  </Badge>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Not set
+                  </Text>
+                ),
+              },
+              {
+                label: 'Owner',
+                value: asset.owner ?? (
+                  <Text size="sm" c="dimmed">
+                    Not set
+                  </Text>
+                ),
+              },
+              { label: 'Risk score', value: <RiskScoreText score={asset.riskScore} /> },
+            ]}
+          />
+          <Text size="xs" c="dimmed">
+            Criticality weighs on the risk score of this asset’s findings; a change counts from the next scan
+            of its account.
+          </Text>
+        </Stack>
+      )}
+    </SectionCard>
+  );
+}
+
+function RiskScoreText({ score }: { score: number }) {
+  return score > 0 ? (
+    <Text size="sm" fw={600}>
+      {score}/100{' '}
+      <Text span size="xs" c="dimmed" fw={400}>
+        highest of its open findings
+      </Text>
+    </Text>
+  ) : (
+    <Text size="sm" c="dimmed">
+      No open finding
+    </Text>
+  );
+}
+
+type ContextField = 'criticality' | 'owner';
+const contextFieldOf = topLevelFields<ContextField>(['criticality', 'owner']);
+
+function BusinessContextForm({ asset, onDone }: { asset: TAsset; onDone: () => void }) {
+  const update = useUpdateAsset(asset.id);
+  const [criticality, setCriticality] = useState<string | null>(asset.criticality ?? UNSET);
+  const [owner, setOwner] = useState(asset.owner ?? '');
+  const fields = useFieldErrors(contextFieldOf);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      criticality: ZCriticality.nullable()
+        .catch(null)
+        .parse(criticality === UNSET ? null : criticality),
+      owner: owner.trim() === '' ? null : owner.trim(),
+    };
+    if (!fields.check(ZUpdateAsset.safeParse(body))) return;
+    update.mutate(body, { onSuccess: onDone, onError: fields.showProblem });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Business context">
+      <Stack gap="md">
+        <Select
+          label="Criticality"
+          description="How much the business depends on this asset"
+          data={[
+            { value: UNSET, label: 'Not set' },
+            ...CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABEL[c] })),
+          ]}
+          {...fields.value('criticality', criticality, setCriticality)}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <TextInput
+          label="Owner"
+          description="An email address or a team name; leave empty for none"
+          placeholder="ml-platform or name@example.com"
+          {...fields.text('owner', owner, setOwner)}
+          maxLength={200}
+        />
+        {update.isError ? <ProblemAlert error={update.error} shownElsewhere={fields.shownElsewhere} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={update.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
