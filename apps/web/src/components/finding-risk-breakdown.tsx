@@ -18,9 +18,11 @@ const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '
  */
 export function FindingRiskBreakdown({ factors, score }: { factors: TRiskFactors; score: number }) {
   const raw = FACTORS.reduce((sum, f) => sum + factors[f.key], 0);
+  const term = (n: number) => (n < 0 ? `− ${Math.abs(n)}` : `+ ${n}`);
   const formula = [
-    ...FACTORS.map((f, i) => (i === 0 ? `${factors[f.key]}` : signed(factors[f.key]))),
-    signed(factors.attackPathBonus),
+    `${factors.base}`,
+    ...FACTORS.slice(1).map((f) => term(factors[f.key])),
+    term(factors.attackPathBonus),
   ].join(' ');
   return (
     <>

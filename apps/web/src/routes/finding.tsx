@@ -280,7 +280,6 @@ function SuppressionNotice({ finding }: { finding: TFindingDetail }) {
       variant="light"
       icon={<IconBellOff />}
       title={byRule ? 'Suppressed by an exception rule' : 'Suppressed'}
-      aria-label="Suppression"
     >
       <Stack gap={4}>
         <Text size="sm">{s.reason}</Text>

@@ -202,7 +202,7 @@ export default function FindingsPage() {
       <PagedTable
         query={findings}
         columns={canSuppress ? [SELECT_COLUMN, ...COLUMNS] : COLUMNS}
-        minWidth={1000}
+        minWidth={980}
         noun={{ one: 'finding', other: 'findings' }}
         aria-label="Findings"
         empty={{
@@ -277,7 +277,9 @@ function FindingRow({
         </FindingLink>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{finding.asset.name}</Text>
+        <Text size="sm" truncate="end" maw={{ base: 200, xl: 340 }}>
+          {finding.asset.name}
+        </Text>
         {/* ARNs run to 80+ characters; the finding page shows the whole id with a copy button. */}
         <Tooltip label={finding.asset.nativeId} maw={480} multiline style={{ wordBreak: 'break-all' }}>
           <Text size="xs" c="dimmed" ff="monospace" truncate="end" maw={{ base: 200, xl: 340 }}>
