@@ -30,15 +30,49 @@ export async function relationsTouching(
   return rows.map((r) => ({ fromAssetId: r.from_asset_id, toAssetId: r.to_asset_id, kind: r.kind }));
 }
 
-/** The live assets among these ids (a deleted neighbour is no neighbour). */
-export function liveAssetsById(tx: TenantTx, ids: string[]): Promise<Asset[]> {
+/** What evaluation reads of an asset. */
+export type EvaluationAsset = Pick<
+  Asset,
+  | 'id'
+  | 'accountId'
+  | 'provider'
+  | 'assetType'
+  | 'nativeId'
+  | 'name'
+  | 'region'
+  | 'attributes'
+  | 'tags'
+  | 'criticality'
+  | 'declaredRelations'
+>;
+
+// Raw SQL with one array parameter: the ORM's `IN` sends one bind parameter per id and converts every row
+// through its query engine, which cost more than the checks themselves on large batches.
+const EVALUATION_COLUMNS = `id, account_id AS "accountId", provider::text AS provider, asset_type AS "assetType",
+  native_id AS "nativeId", name, region, attributes, tags, criticality::text AS criticality,
+  declared_relations AS "declaredRelations"`;
+
+/** The live assets among these ids (a deleted neighbour is no neighbour), in id order. */
+export function liveAssetsById(tx: TenantTx, ids: readonly string[]): Promise<EvaluationAsset[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return tx.asset.findMany({ where: { id: { in: ids }, deletedAt: null } });
+  return tx.$queryRawUnsafe<EvaluationAsset[]>(
+    `SELECT ${EVALUATION_COLUMNS} FROM assets WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL ORDER BY id`,
+    [...ids],
+  );
 }
 
 /** Every live asset of one type in one account: the peers an account-scoped check reads. */
-export function liveAssetsOfType(tx: TenantTx, accountId: string, assetType: string): Promise<Asset[]> {
-  return tx.asset.findMany({ where: { accountId, assetType, deletedAt: null }, orderBy: { id: 'asc' } });
+export function liveAssetsOfType(
+  tx: TenantTx,
+  accountId: string,
+  assetType: string,
+): Promise<EvaluationAsset[]> {
+  return tx.$queryRawUnsafe<EvaluationAsset[]>(
+    `SELECT ${EVALUATION_COLUMNS} FROM assets
+      WHERE account_id = $1::uuid AND asset_type = $2 AND deleted_at IS NULL ORDER BY id`,
+    accountId,
+    assetType,
+  );
 }
 
 /** Open findings of the given checks in an account: where attack paths may start or pass. */

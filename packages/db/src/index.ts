@@ -57,6 +57,7 @@ export {
   liveAssetsOfType,
   openFindingsOfChecks,
   relationsTouching,
+  type EvaluationAsset,
   type RelationRow,
 } from './evaluation-graph';
 export { checkPostgres } from './preflight';

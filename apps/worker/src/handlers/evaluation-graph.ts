@@ -1,4 +1,10 @@
-import { liveAssetsById, liveAssetsOfType, relationsTouching, type Asset, type TenantTx } from '@aispm/db';
+import {
+  liveAssetsById,
+  liveAssetsOfType,
+  relationsTouching,
+  type EvaluationAsset as Asset,
+  type TenantTx,
+} from '@aispm/db';
 import {
   evaluateAsset,
   InventoryGraph,
