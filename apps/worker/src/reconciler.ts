@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database } from '@aispm/db';
+import { expireSuppressions, recountFindings, type Database } from '@aispm/db';
 import {
   QUEUES,
   accountScheduleId,
@@ -89,4 +89,28 @@ export async function syncSchedules(
   }
   if (upserted || removed) logger.info({ upserted, removed }, 'scan schedules synchronised');
   return { upserted, removed };
+}
+
+/**
+ * Suppressions lapse on time, whether or not their accounts are rescanned: every tenant with a lapsed one has it
+ * expired (the finding is open again, with a `suppression_expired` event) and its summary rows recounted.
+ */
+export async function expireLapsedSuppressions(
+  db: Database,
+  logger: Logger,
+  at = new Date(),
+): Promise<number> {
+  // Cross-tenant, ids only: which tenants have a lapsed suppression.
+  const tenants = await db.prisma.$queryRaw<{ tenant_id: string }[]>`
+    SELECT tenant_id FROM app_tenants_with_lapsed_suppressions(${at}::timestamptz)`;
+  let accounts = 0;
+  for (const { tenant_id: tenantId } of tenants) {
+    accounts += await db.tenant(tenantId, async (tx) => {
+      const changed = await expireSuppressions(tx, tenantId, at);
+      await recountFindings(tx, tenantId, changed, at);
+      return changed.length;
+    });
+  }
+  if (tenants.length) logger.info({ tenants: tenants.length, accounts }, 'expired lapsed suppressions');
+  return tenants.length;
 }

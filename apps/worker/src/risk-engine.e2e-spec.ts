@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TAssetRecord } from '@aispm/contracts';
-import { newId, suppressFindings, type Database } from '@aispm/db';
+import { newId, recountFindings, suppressFindings, type Database } from '@aispm/db';
 import { createTenantWithAccount, notebookRecord } from './testing/fixtures';
 import { startScan, startScanHarness, waitForScan, type ScanHarness } from './testing/harness';
 
@@ -189,6 +189,38 @@ describe('risk engine over scans', () => {
       status: 'open',
       suppressedReason: null,
     });
+    expect(await events(f.id)).toEqual(['opened', 'suppressed', 'suppression_expired']);
+  });
+
+  it('ends a lapsed suppression on time without a rescan, and recounts the summaries', async () => {
+    h.discoverer.script.set('us-east-1', [[notebookRecord('nb', 'us-east-1', { RootAccess: 'Enabled' })]]);
+    await scan();
+    const f = await finding('nb', 'aws.sagemaker.notebook.root_access');
+    const summary = () =>
+      admin.prisma.checkSummary.findUniqueOrThrow({
+        where: {
+          tenantId_accountId_checkId: { tenantId, accountId, checkId: 'aws.sagemaker.notebook.root_access' },
+        },
+      });
+    await h.db.tenant(tenantId, async (tx) => {
+      await suppressFindings(tx, {
+        tenantId,
+        findingIds: [f.id],
+        reason: 'accepted for the pilot',
+        owner: 'ml-platform@example.com',
+        until: new Date(Date.now() + 300),
+        actor: 'user:lead@example.com',
+        at: new Date(),
+      });
+      await recountFindings(tx, tenantId, [accountId], new Date());
+    });
+    expect(await summary()).toMatchObject({ failing: 0, suppressed: 1 });
+    await h.worker.reconcile();
+    expect((await finding('nb', 'aws.sagemaker.notebook.root_access')).status).toBe('suppressed');
+    await new Promise((r) => setTimeout(r, 400));
+    await h.worker.reconcile();
+    expect((await finding('nb', 'aws.sagemaker.notebook.root_access')).status).toBe('open');
+    expect(await summary()).toMatchObject({ failing: 1, suppressed: 0 });
     expect(await events(f.id)).toEqual(['opened', 'suppressed', 'suppression_expired']);
   });
 

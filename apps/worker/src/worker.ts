@@ -13,7 +13,7 @@ import { discoverHandler } from './handlers/discover.handler';
 import { evaluateScanHandler } from './handlers/evaluate-scan.handler';
 import { scheduledScanHandler } from './handlers/scheduled-scan.handler';
 import { createDispatcher } from './processors/job-dispatcher';
-import { reconcileScans, syncSchedules } from './reconciler';
+import { expireLapsedSuppressions, reconcileScans, syncSchedules } from './reconciler';
 
 export interface RunningWorker {
   close(): Promise<void>;
@@ -74,6 +74,7 @@ export async function startWorker(
 
   const reconcile = async () => {
     await syncSchedules(db, queues, logger);
+    await expireLapsedSuppressions(db, logger, (overrides.now ?? (() => new Date()))());
     return reconcileScans(db, queues, logger);
   };
   let reconciling = false;

@@ -196,9 +196,10 @@ async function resolveWhere(
 /**
  * Suppressions whose expiry has passed end: the finding is open again (it still fails until a rescan says
  * otherwise), with a `suppression_expired` event. Exception rules' suppressions expire the same way.
+ * Returns the accounts whose findings changed (their summary rows need a recount).
  */
-export async function expireSuppressions(tx: TenantTx, tenantId: string, at: Date): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ n: number }[]>(
+export async function expireSuppressions(tx: TenantTx, tenantId: string, at: Date): Promise<string[]> {
+  const rows = await tx.$queryRawUnsafe<{ account_id: string }[]>(
     `WITH up AS (
        UPDATE findings f
           SET status = 'open', exception_id = NULL, suppressed_reason = NULL, suppressed_by = NULL,
@@ -210,11 +211,11 @@ export async function expireSuppressions(tx: TenantTx, tenantId: string, at: Dat
        SELECT gen_random_uuid(), $1::uuid, up.id, 'suppression_expired', $2::timestamptz, 'system' FROM up
        RETURNING 1
      )
-     SELECT count(*)::int AS n FROM ev`,
+     SELECT DISTINCT account_id FROM up`,
     tenantId,
     at,
   );
-  return rows[0]?.n ?? 0;
+  return rows.map((r) => r.account_id);
 }
 
 /** A person suppresses findings: accepted risk with a reason, an owner and optionally an expiry. */

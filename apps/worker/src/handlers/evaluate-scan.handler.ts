@@ -8,6 +8,7 @@ import {
   lastEvaluation,
   liveAssetsById,
   pruneVerdicts,
+  recountFindings,
   rebuildRelations,
   refreshAccountSummaries,
   refreshAssetRiskScores,
@@ -73,7 +74,14 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       phase('shadowAi');
 
       const plan = await db.tenant(tenantId, async (tx) => {
-        await expireSuppressions(tx, tenantId, scope.at);
+        const lapsed = await expireSuppressions(tx, tenantId, scope.at);
+        // This account's summaries are rebuilt at the end; other accounts' are recounted now.
+        await recountFindings(
+          tx,
+          tenantId,
+          lapsed.filter((id) => id !== scope.accountId),
+          scope.at,
+        );
         return { ...(await evaluationPlan(tx, scope)), exceptions: await activeExceptions(tx, scope.at) };
       });
       phase('plan');
