@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'scans:run',
   'inventory:read',
   'findings:read',
+  'findings:write',
   'members:read',
   'members:write',
   'tokens:read',
@@ -26,7 +27,7 @@ const READ: TPermission[] = ['accounts:read', 'inventory:read', 'findings:read']
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
-  analyst: [...READ, 'scans:run', 'members:read', 'tokens:read', 'tokens:write'],
+  analyst: [...READ, 'scans:run', 'findings:write', 'members:read', 'tokens:read', 'tokens:write'],
   viewer: READ,
   auditor: [...READ, 'members:read', 'tokens:read', 'audit:read'],
 };
@@ -38,6 +39,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
 export const TOKEN_SCOPES = {
   'read:inventory': ['accounts:read', 'inventory:read', 'findings:read'],
   'write:accounts': ['accounts:read', 'accounts:write'],
+  'write:findings': ['findings:read', 'findings:write'],
   'run:scans': ['scans:run'],
   'read:audit': ['audit:read'],
 } as const satisfies Record<string, readonly TPermission[]>;

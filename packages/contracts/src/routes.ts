@@ -210,7 +210,7 @@ export const routes = {
     response: ZFindingDetail,
   },
   suppressFindings: {
-    access: 'accounts:write',
+    access: 'findings:write',
     method: 'post',
     path: '/api/v1/findings/suppress',
     summary:
@@ -221,7 +221,7 @@ export const routes = {
     response: ZFindingsChanged,
   },
   unsuppressFindings: {
-    access: 'accounts:write',
+    access: 'findings:write',
     method: 'post',
     path: '/api/v1/findings/unsuppress',
     summary: 'Lift suppressions: the findings are open again until a rescan resolves them',

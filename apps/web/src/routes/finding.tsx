@@ -50,7 +50,7 @@ const CRITICALITY_LABEL = { low: 'Low', medium: 'Medium', high: 'High', critical
 export default function FindingPage() {
   const { findingId = '' } = useParams();
   const finding = useFinding(findingId);
-  const canSuppress = useCan('accounts:write');
+  const canSuppress = useCan('findings:write');
   const [action, setAction] = useState<'suppress' | 'unsuppress' | null>(null);
 
   if (finding.isError) {

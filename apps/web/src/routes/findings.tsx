@@ -70,7 +70,7 @@ export default function FindingsPage() {
   const findings = useFindings(filters);
   const checks = useChecks();
   const asset = useAsset(filters.assetId ?? null, filters.assetId !== undefined);
-  const canSuppress = useCan('accounts:write');
+  const canSuppress = useCan('findings:write');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState<BulkAction | null>(null);
 

@@ -17,6 +17,7 @@ type Field = 'name' | 'scopes' | 'expiresInDays';
 export const SCOPE_HELP: Record<TTokenScope, string> = {
   'read:inventory': 'Read cloud accounts, the AI asset inventory and findings.',
   'write:accounts': 'Connect cloud accounts (and read them).',
+  'write:findings': 'Suppress and unsuppress findings (and read them).',
   'run:scans': 'Start scans of connected cloud accounts.',
   'read:audit': 'Read the audit log.',
 };

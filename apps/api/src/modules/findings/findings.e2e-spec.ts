@@ -441,9 +441,17 @@ describe('suppressing findings', () => {
     const body = { findingIds: [seeded[0]!.id], reason: 'accepted risk', owner: 'a@example.com' };
     const refused = await viewer.post('/api/v1/findings/suppress', body).expect(403);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    await analyst.post('/api/v1/findings/suppress', body).expect(403);
     await viewer.post('/api/v1/findings/unsuppress', { findingIds: [seeded[0]!.id] }).expect(403);
     expect((await detail(seeded[0]!.id)).status).toBe('open');
+  });
+
+  it('lets analysts triage: suppress and lift a suppression (findings:write)', async () => {
+    const target = seeded.filter((f) => f.status === 'open').at(-1)!;
+    const body = { findingIds: [target.id], reason: 'triaged: test data', owner: 'analyst@example.com' };
+    expect((await analyst.post('/api/v1/findings/suppress', body).expect(200)).body).toEqual({ changed: 1 });
+    expect((await detail(target.id)).status).toBe('suppressed');
+    await analyst.post('/api/v1/findings/unsuppress', { findingIds: [target.id] }).expect(200);
+    expect((await detail(target.id)).status).toBe('open');
   });
 
   it('answers invalid requests with 400 problem+json naming the field, and changes nothing', async () => {
@@ -561,7 +569,7 @@ describe('suppressing findings', () => {
   it('names an API token as the actor when one is used', async () => {
     const created = (
       await admin
-        .post('/api/v1/tokens', { name: 'triage bot', scopes: ['write:accounts'], expiresInDays: 1 })
+        .post('/api/v1/tokens', { name: 'triage bot', scopes: ['write:findings'], expiresInDays: 1 })
         .expect(201)
     ).body as TCreatedApiToken;
     const bot = client(api, { bearer: created.token });

@@ -250,10 +250,9 @@ describe('a scan of the simulated account', () => {
         .map((f) => `${f.asset.nativeId} ${f.checkId}`)
         .sort(),
     ).toEqual(expectedFindings(sim.estate.notebooks));
-    // Listed worst first.
-    const rank = ['critical', 'high', 'medium', 'low', 'info'];
-    const ranks = findings.map((f) => rank.indexOf(f.severity));
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Listed highest risk first (the default order).
+    const scores = findings.map((f) => f.riskScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const dia = findings.find((f) => f.checkId === 'aws.sagemaker.notebook.direct_internet_access')!;
     expect(dia).toMatchObject({
       title: 'SageMaker notebook instance has direct internet access',
