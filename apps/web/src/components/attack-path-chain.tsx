@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import type { TAttackPath } from '@aispm/contracts';
@@ -66,21 +66,21 @@ function NodeCard({
       aria-label={`Step ${index + 1}: ${node.name}`}
     >
       <Stack gap={6}>
-        <Badge variant="light" color={index === 0 ? 'red' : 'indigo'} style={{ textTransform: 'none' }}>
+        <Text size="xs" fw={700} c={index === 0 ? 'red.7' : 'indigo.7'} lh={1.3}>
           {node.role}
-        </Badge>
+        </Text>
         {asset && !asset.deletedAt ? (
           <Anchor
             component={Link}
             to={assetHref(asset.id)}
             fw={650}
             size="sm"
-            style={{ wordBreak: 'break-all' }}
+            style={{ overflowWrap: 'anywhere' }}
           >
             {asset.name}
           </Anchor>
         ) : (
-          <Text fw={650} size="sm" style={{ wordBreak: 'break-all' }}>
+          <Text fw={650} size="sm" style={{ overflowWrap: 'anywhere' }}>
             {node.name}
           </Text>
         )}

@@ -610,8 +610,12 @@ function TopChecks({ posture }: { posture: TPostureSummary }) {
   );
 }
 
+const TOP_TYPES = 10;
+
 function AssetsByType({ posture }: { posture: TPostureSummary }) {
-  const types = [...posture.assets.byType].sort((a, b) => b.count - a.count);
+  const all = [...posture.assets.byType].sort((a, b) => b.count - a.count);
+  // The largest types; the inventory lists every one.
+  const types = all.slice(0, TOP_TYPES);
   const max = Math.max(1, ...types.map((t) => t.count));
   return (
     <SectionCard
@@ -650,6 +654,12 @@ function AssetsByType({ posture }: { posture: TPostureSummary }) {
               <Progress value={(t.count / max) * 100} size="sm" color="indigo" aria-hidden />
             </Anchor>
           ))}
+          {all.length > types.length ? (
+            <Anchor component={Link} to="/inventory" size="sm">
+              {all.length - types.length} more {all.length - types.length === 1 ? 'type' : 'types'} in the
+              inventory
+            </Anchor>
+          ) : null}
         </Stack>
       )}
     </SectionCard>
