@@ -20,7 +20,21 @@ let orgB: string;
 const members = new Map<TRole, TestClient>();
 let anonymous: TestClient;
 /** Ids of real objects in organization B, to prove A can reach none of them. */
-const inB: Record<string, string> = {};
+const ROUTES_WITH_AN_OBJECT_IN_B = [
+  'getAccount',
+  'startScan',
+  'getScan',
+  'getAsset',
+  'updateAsset',
+  'getFinding',
+  'getAttackPath',
+  'deleteFindingException',
+  'revokeToken',
+  'revokeInvitation',
+  'updateMember',
+  'removeMember',
+] as const satisfies readonly (keyof typeof routes)[];
+const inB: Partial<Record<(typeof ROUTES_WITH_AN_OBJECT_IN_B)[number], string>> = {};
 
 const entries = Object.entries(routes) as [string, RouteContract][];
 const guarded = entries.filter(([, r]) => r.access !== 'public');
@@ -35,7 +49,10 @@ function send(c: TestClient, r: RouteContract, id = newId(), body: object = {}) 
 }
 
 /** Valid bodies for the id routes that have one, so the request gets past validation to the lookup by id. */
-const VALID_BODIES: Record<string, object> = { updateMember: { role: 'viewer' } };
+const VALID_BODIES: Record<string, object> = {
+  updateMember: { role: 'viewer' },
+  updateAsset: { criticality: 'low' },
+};
 
 /** Signing out ends sessions, so those routes get a throwaway user of the same role. */
 const SESSION_ENDING = new Set<RouteContract>([routes.logout, routes.logoutEverywhere]);
@@ -82,6 +99,50 @@ beforeAll(async () => {
       lastSeen: new Date(),
     },
   });
+  const findingId = newId();
+  await api.admin.prisma.finding.create({
+    data: {
+      id: findingId,
+      tenantId: orgB,
+      accountId,
+      assetId,
+      checkId: 'aws.sagemaker.notebook.root_access',
+      severity: 'high',
+      riskScore: 60,
+      firstSeen: new Date(),
+      lastSeen: new Date(),
+    },
+  });
+  const pathId = newId();
+  await api.admin.prisma.attackPath.create({
+    data: {
+      id: pathId,
+      tenantId: orgB,
+      accountId,
+      pattern: 'exposed-notebook-admin-role',
+      title: 'b',
+      severity: 'critical',
+      riskScore: 90,
+      signature: `b-${pathId}`,
+      nodes: [],
+      edges: [],
+      findingIds: [findingId],
+      firstSeen: new Date(),
+      lastSeen: new Date(),
+    },
+  });
+  const exceptionId = newId();
+  await api.admin.prisma.findingException.create({
+    data: {
+      id: exceptionId,
+      tenantId: orgB,
+      name: 'b',
+      accountId,
+      reason: 'b',
+      owner: 'b@example.test',
+      createdBy: 'b',
+    },
+  });
   const invitationId = newId();
   await api.admin.prisma.invitation.create({
     data: {
@@ -112,6 +173,10 @@ beforeAll(async () => {
     startScan: accountId,
     getScan: scanId,
     getAsset: assetId,
+    updateAsset: assetId,
+    getFinding: findingId,
+    getAttackPath: pathId,
+    deleteFindingException: exceptionId,
     revokeToken: tokenId,
     revokeInvitation: invitationId,
     updateMember: tokenUser.userId,
@@ -144,10 +209,13 @@ describe('authorization matrix', () => {
     });
   }
 
-  it.each(Object.entries(inB))(
+  // The names are fixed when the tests are collected (the ids only exist once beforeAll has run).
+  it.each(ROUTES_WITH_AN_OBJECT_IN_B)(
     '%s cannot reach an object of another organization by id',
-    async (name, id) => {
-      const r = routes[name as keyof typeof routes] as RouteContract;
+    async (name) => {
+      const id = inB[name];
+      expect(id, name).toBeDefined();
+      const r = routes[name] as RouteContract;
       const res = await send(members.get('owner')!, r, id, VALID_BODIES[name]);
       expect(res.status).toBe(404);
     },
@@ -167,5 +235,9 @@ describe('authorization matrix', () => {
     expect(await api.admin.prisma.scan.count({ where: { tenantId: orgB } })).toBe(1);
     expect(await api.admin.prisma.cloudAccount.count({ where: { tenantId: orgB } })).toBe(1);
     expect(await api.admin.prisma.auditEvent.count({ where: { tenantId: orgB } })).toBe(0);
+    const asset = await api.admin.prisma.asset.findUniqueOrThrow({ where: { id: inB.updateAsset! } });
+    expect(asset.criticality).toBeNull();
+    expect(await api.admin.prisma.findingException.count({ where: { tenantId: orgB } })).toBe(1);
+    expect(await api.admin.prisma.finding.count({ where: { tenantId: orgB, status: 'open' } })).toBe(1);
   });
 });
