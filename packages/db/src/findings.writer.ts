@@ -147,14 +147,22 @@ export async function resolvePassedChecks(
   );
 }
 
-/** Findings on assets that no longer exist are resolved: the risk left with the asset. */
-export async function resolveFindingsOfDeletedAssets(tx: TenantTx, scope: FindingScope): Promise<number> {
+/**
+ * Findings on assets that no longer exist are resolved: the risk left with the asset. `deletedSince` narrows it
+ * to assets deleted after the last evaluation (their changed_at moved with the deletion).
+ */
+export async function resolveFindingsOfDeletedAssets(
+  tx: TenantTx,
+  scope: FindingScope,
+  deletedSince: Date | null = null,
+): Promise<number> {
   return resolveWhere(
     tx,
     scope,
-    `JOIN assets a ON a.id = f.asset_id AND a.deleted_at IS NOT NULL`,
+    `JOIN assets a ON a.id = f.asset_id AND a.deleted_at IS NOT NULL
+                   AND ($5::timestamptz IS NULL OR a.changed_at > $5::timestamptz)`,
     `jsonb_build_object('assetDeleted', true)`,
-    [],
+    [deletedSince],
   );
 }
 

@@ -105,13 +105,19 @@ export async function assetsDueForEvaluation(
   return rows.map((r) => r.id);
 }
 
-/** Verdicts of assets no check applies to any more, or that are gone, are dropped. */
-export async function pruneVerdicts(tx: TenantTx, scope: { tenantId: string; accountId: string }) {
+/** Verdicts of assets that are gone (since `deletedSince`, when given) are dropped. */
+export async function pruneVerdicts(
+  tx: TenantTx,
+  scope: { tenantId: string; accountId: string },
+  deletedSince: Date | null = null,
+) {
   await tx.$executeRawUnsafe(
     `DELETE FROM asset_verdicts v USING assets a
-      WHERE v.tenant_id = $1::uuid AND v.account_id = $2::uuid AND a.id = v.asset_id AND a.deleted_at IS NOT NULL`,
+      WHERE v.tenant_id = $1::uuid AND v.account_id = $2::uuid AND a.id = v.asset_id AND a.deleted_at IS NOT NULL
+        AND ($3::timestamptz IS NULL OR a.changed_at > $3::timestamptz)`,
     scope.tenantId,
     scope.accountId,
+    deletedSince,
   );
 }
 

@@ -49,7 +49,11 @@ export async function evaluateShadowAi(
   db: Database,
   scope: ShadowScope,
   detect: ShadowDetector,
-  opts: { batchSize?: number } = {},
+  /**
+   * `changedSince`: only assets changed after it (a scan's incremental evaluation: the register's own changes
+   * are applied to every asset by the API when they are made, so unchanged assets' verdicts still hold).
+   */
+  opts: { batchSize?: number; changedSince?: Date | null } = {},
 ): Promise<TShadowEvaluation> {
   const take = opts.batchSize ?? BATCH;
   let afterId: string | undefined;
@@ -67,6 +71,7 @@ export async function evaluateShadowAi(
           deletedAt: null,
           ...(scope.accountId ? { accountId: scope.accountId } : {}),
           ...(scope.provider ? { provider: scope.provider } : {}),
+          ...(opts.changedSince ? { changedAt: { gt: opts.changedSince } } : {}),
           ...(afterId ? { id: { gt: afterId } } : {}),
         },
         orderBy: { id: 'asc' },

@@ -60,17 +60,21 @@ export function evaluateScanHandler(deps: WorkerDeps) {
         phases[name] = Math.round((phases[name] ?? 0) + t - mark);
         mark = t;
       };
-      // Nothing the checks read changed since the last evaluation (no asset added, changed or deleted): the
-      // relations are as they were, and an incremental plan with an empty change set evaluates nothing.
-      const unchanged = await db.tenant(tenantId, (tx) => nothingChangedSince(tx, scope));
+      // What changed since the last evaluation of this account with these checks (null: evaluate everything).
+      const since = await db.tenant(tenantId, (tx) => incrementalSince(tx, scope));
+      // Nothing the checks read changed (no asset added, changed or deleted): the relations are as they were.
+      const unchanged =
+        since !== null && (await db.tenant(tenantId, (tx) => changedSince(tx, scope, since, 1))).length === 0;
       if (!unchanged) {
         // Edges first: checks and attack paths read them, and both ends are now in the inventory.
         await db.tenant(tenantId, (tx) => rebuildRelations(tx, scope));
       }
       phase('relations');
-      // Shadow AI: the account's current assets against the organization's register of sanctioned AI (the
-      // register may have changed even when the inventory did not).
-      await evaluateShadowAi(db, { tenantId, accountId: scan.accountId }, detectShadowAiBatch);
+      // Shadow AI: assets that changed, against the organization's register of sanctioned AI. The register's own
+      // changes are applied to every asset by the API when they are made, so unchanged assets' verdicts hold.
+      await evaluateShadowAi(db, { tenantId, accountId: scan.accountId }, detectShadowAiBatch, {
+        changedSince: since,
+      });
       phase('shadowAi');
 
       const plan = await db.tenant(tenantId, async (tx) => {
@@ -145,8 +149,8 @@ export function evaluateScanHandler(deps: WorkerDeps) {
       }
 
       await db.tenant(tenantId, async (tx) => {
-        await resolveFindingsOfDeletedAssets(tx, scope);
-        await pruneVerdicts(tx, scope);
+        await resolveFindingsOfDeletedAssets(tx, scope, since);
+        await pruneVerdicts(tx, scope, since);
       });
       phase('deleted');
       const paths = await detectAttackPaths(db, scope);
@@ -196,11 +200,10 @@ export function evaluateScanHandler(deps: WorkerDeps) {
   });
 }
 
-/** True when the account was evaluated before, with these checks, and no asset changed since. */
-async function nothingChangedSince(tx: TenantTx, scope: { tenantId: string; accountId: string }) {
+/** When the last evaluation of the account with these checks started; null when there is none to build on. */
+async function incrementalSince(tx: TenantTx, scope: { accountId: string }): Promise<Date | null> {
   const last = await lastEvaluation(tx, scope.accountId);
-  if (!last.evaluatedAt || last.checksDigest !== CHECKS_DIGEST) return false;
-  return (await changedSince(tx, scope, last.evaluatedAt, 1)).length === 0;
+  return last.evaluatedAt && last.checksDigest === CHECKS_DIGEST ? last.evaluatedAt : null;
 }
 
 /**
