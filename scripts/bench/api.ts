@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createDatabase, newId, type Database } from '@aispm/db';
 import { checks } from '@aispm/risk';
-import { freshDatabase, log, type BenchEnv } from './common';
+import { freshDatabase, log, migrateDatabase, type BenchEnv } from './common';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '8' },
     connections: { type: 'string', default: '10' },
     port: { type: 'string', default: '3917' },
+    // Keep the database of a previous run (same --assets) instead of seeding again (6 minutes at 1M).
+    reuse: { type: 'boolean', default: false },
   },
 });
 const ASSETS = Number(values.assets);
@@ -57,10 +59,42 @@ const ASSET_TYPES = [
   ['gcp', 'gcp.notebooks.instance'],
 ] as const;
 
+/** A read token of the benchmark's user, stored as the API stores them (SHA-256 of the token). */
+async function createToken(admin: Database, tenantId: string, userId: string): Promise<string> {
+  const token = `aispm_pat_${randomBytes(32).toString('base64url')}`;
+  await admin.prisma.$executeRawUnsafe(
+    `INSERT INTO api_tokens (id, tenant_id, name, prefix, token_hash, scopes, created_by_id, expires_at)
+     VALUES ($1::uuid, $2::uuid, 'bench', $3, $4, '{read:inventory}', $5::uuid, now() + interval '1 day')`,
+    newId(),
+    tenantId,
+    token.slice(0, 14),
+    createHash('sha256').update(token).digest('hex'),
+    userId,
+  );
+  return token;
+}
+
+/** The benchmark organization a previous run seeded, if any. */
+async function previousSeed(
+  admin: Database,
+): Promise<{ tenantId: string; token: string; accountIds: string[] } | null> {
+  const org = await admin.prisma.organization.findFirst({ where: { slug: 'bench-api' } });
+  const user = await admin.prisma.user.findFirst({ where: { email: 'bench@example.com' } });
+  if (!org || !user) return null;
+  const accounts = await admin.prisma.cloudAccount.findMany({
+    where: { tenantId: org.id },
+    orderBy: { name: 'asc' },
+  });
+  return {
+    tenantId: org.id,
+    token: await createToken(admin, org.id, user.id),
+    accountIds: accounts.map((a) => a.id),
+  };
+}
+
 async function seed(admin: Database): Promise<{ tenantId: string; token: string; accountIds: string[] }> {
   const tenantId = newId();
   const userId = newId();
-  const token = `aispm_pat_${randomBytes(32).toString('base64url')}`;
   const q = (sql: string, ...params: unknown[]) => admin.prisma.$executeRawUnsafe(sql, ...params);
   await q(
     `INSERT INTO organizations (id, name, slug) VALUES ($1::uuid, 'API benchmark', 'bench-api')`,
@@ -73,15 +107,7 @@ async function seed(admin: Database): Promise<{ tenantId: string; token: string;
     tenantId,
     userId,
   );
-  await q(
-    `INSERT INTO api_tokens (id, tenant_id, name, prefix, token_hash, scopes, created_by_id, expires_at)
-     VALUES ($1::uuid, $2::uuid, 'bench', $3, $4, '{read:inventory}', $5::uuid, now() + interval '1 day')`,
-    newId(),
-    tenantId,
-    token.slice(0, 14),
-    createHash('sha256').update(token).digest('hex'),
-    userId,
-  );
+  const token = await createToken(admin, tenantId, userId);
   const providers = ['aws', 'azure', 'gcp'] as const;
   const accountIds: string[] = [];
   for (let i = 0; i < ACCOUNTS; i++) {
@@ -278,10 +304,19 @@ async function cursorAt(path: string, token: string, offset: number): Promise<st
 }
 
 async function main(): Promise<number> {
-  log(`fresh database ${new URL(ENV.adminUrl).pathname.slice(1)}`);
-  freshDatabase(ENV);
-  const admin = createDatabase(ENV.adminUrl, { max: 2 });
-  const { token, accountIds } = await seed(admin);
+  let admin: Database;
+  let seeded: Awaited<ReturnType<typeof seed>> | null = null;
+  if (values.reuse) {
+    migrateDatabase(ENV);
+    admin = createDatabase(ENV.adminUrl, { max: 2 });
+    seeded = await previousSeed(admin);
+    log(seeded ? 'reusing the seeded database' : 'nothing to reuse: seeding');
+  } else {
+    log(`fresh database ${new URL(ENV.adminUrl).pathname.slice(1)}`);
+    freshDatabase(ENV);
+    admin = createDatabase(ENV.adminUrl, { max: 2 });
+  }
+  const { token, accountIds } = seeded ?? (await seed(admin));
   await admin.close();
   const api = await startApi();
   let exitCode = 0;

@@ -37,6 +37,11 @@ export function freshDatabase(env: BenchEnv): void {
   execFileSync('psql', [server.toString(), '-qc', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`], {
     stdio: 'inherit',
   });
+  migrateDatabase(env);
+}
+
+/** Creates the database if needed and applies the migrations. */
+export function migrateDatabase(env: BenchEnv): void {
   const vars = { ...process.env, DATABASE_ADMIN_URL: env.adminUrl, DATABASE_URL: env.appUrl };
   execFileSync('node', ['scripts/ensure-database.mjs'], { env: vars, stdio: 'inherit' });
   execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env: vars, stdio: ['ignore', 'ignore', 'inherit'] });
