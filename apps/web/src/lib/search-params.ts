@@ -20,8 +20,11 @@ export function useUrlState() {
   const update = useCallback(
     (changes: Record<string, string | readonly string[] | null | undefined>) => {
       setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
+        () => {
+          // From the address bar, not the router's `previous`: that is the value of the last render, so a second
+          // change made before the page re-rendered (clear the filters, then pick one) would bring back what the
+          // first one removed. The router writes the address synchronously, so it always holds the latest.
+          const next = new URLSearchParams(window.location.search);
           for (const [key, value] of Object.entries(changes)) {
             const text = Array.isArray(value) ? value.join(',') : value;
             if (text) next.set(key, text as string);
