@@ -1,4 +1,5 @@
 import type { TenantTx } from './client';
+import type { ChangedFinding } from './findings.writer';
 
 /** An exception rule's matching part: which findings it covers. */
 export interface ExceptionRule {
@@ -57,8 +58,8 @@ export async function applyException(
   rule: ExceptionRule,
   actor: string,
   at: Date,
-): Promise<{ id: string; accountId: string }[]> {
-  return tx.$queryRawUnsafe<{ id: string; accountId: string }[]>(
+): Promise<ChangedFinding[]> {
+  return tx.$queryRawUnsafe<ChangedFinding[]>(
     `WITH up AS (
        UPDATE findings f
           SET status = 'suppressed', exception_id = $2::uuid, suppressed_reason = $7, suppressed_by = $8,
@@ -68,7 +69,7 @@ export async function applyException(
           AND ($3::text IS NULL OR f.check_id = $3)
           AND ($4::uuid IS NULL OR f.account_id = $4::uuid)
           AND ($5::text IS NULL OR (a.tags ? $5 AND ($6::text IS NULL OR a.tags ->> $5 = $6)))
-       RETURNING f.id, f.account_id
+       RETURNING f.id, f.account_id, f.asset_id
      ), ev AS (
        INSERT INTO finding_events (id, tenant_id, finding_id, kind, at, actor, reason, detail)
        SELECT gen_random_uuid(), $1::uuid, up.id, 'excepted', $10::timestamptz, $11, $7,
@@ -76,7 +77,7 @@ export async function applyException(
          FROM up
        RETURNING 1
      )
-     SELECT id, account_id AS "accountId" FROM up`,
+     SELECT id, account_id AS "accountId", asset_id AS "assetId" FROM up`,
     tenantId,
     rule.id,
     rule.checkId,
@@ -98,14 +99,14 @@ export async function removeException(
   exceptionId: string,
   actor: string,
   at: Date,
-): Promise<{ id: string; accountId: string }[]> {
-  return tx.$queryRawUnsafe<{ id: string; accountId: string }[]>(
+): Promise<ChangedFinding[]> {
+  return tx.$queryRawUnsafe<ChangedFinding[]>(
     `WITH up AS (
        UPDATE findings f
           SET status = 'open', exception_id = NULL, suppressed_reason = NULL, suppressed_by = NULL,
               suppressed_until = NULL, suppressed_at = NULL
         WHERE f.tenant_id = $1::uuid AND f.exception_id = $2::uuid AND f.status = 'suppressed'
-       RETURNING f.id, f.account_id
+       RETURNING f.id, f.account_id, f.asset_id
      ), ev AS (
        INSERT INTO finding_events (id, tenant_id, finding_id, kind, at, actor, detail)
        SELECT gen_random_uuid(), $1::uuid, up.id, 'exception_removed', $3::timestamptz, $4,
@@ -113,7 +114,7 @@ export async function removeException(
          FROM up
        RETURNING 1
      )
-     SELECT id, account_id AS "accountId" FROM up`,
+     SELECT id, account_id AS "accountId", asset_id AS "assetId" FROM up`,
     tenantId,
     exceptionId,
     at,

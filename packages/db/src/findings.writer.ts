@@ -22,6 +22,13 @@ export interface FailedCheck {
   exception?: ExceptionMatch | null;
 }
 
+/** A finding a person's action changed: which account's summaries and which asset's score to recount. */
+export interface ChangedFinding {
+  id: string;
+  accountId: string;
+  assetId: string;
+}
+
 export interface FindingScope {
   tenantId: string;
   accountId: string;
@@ -213,7 +220,7 @@ export async function expireSuppressions(tx: TenantTx, tenantId: string, at: Dat
           SET status = 'open', exception_id = NULL, suppressed_reason = NULL, suppressed_by = NULL,
               suppressed_until = NULL, suppressed_at = NULL
         WHERE f.tenant_id = $1::uuid AND f.status = 'suppressed' AND f.suppressed_until <= $2::timestamptz
-       RETURNING f.id, f.account_id
+       RETURNING f.id, f.account_id, f.asset_id
      ), ev AS (
        INSERT INTO finding_events (id, tenant_id, finding_id, kind, at, actor)
        SELECT gen_random_uuid(), $1::uuid, up.id, 'suppression_expired', $2::timestamptz, 'system' FROM up
@@ -238,14 +245,14 @@ export async function suppressFindings(
     actor: string;
     at: Date;
   },
-): Promise<{ id: string; accountId: string }[]> {
-  return tx.$queryRawUnsafe<{ id: string; accountId: string }[]>(
+): Promise<ChangedFinding[]> {
+  return tx.$queryRawUnsafe<ChangedFinding[]>(
     `WITH up AS (
        UPDATE findings f
           SET status = 'suppressed', exception_id = NULL, suppressed_reason = $3, suppressed_by = $4,
               suppressed_until = $5::timestamptz, suppressed_at = $7::timestamptz
         WHERE f.tenant_id = $1::uuid AND f.id = ANY($2::uuid[]) AND f.status <> 'resolved'
-       RETURNING f.id, f.account_id
+       RETURNING f.id, f.account_id, f.asset_id
      ), ev AS (
        INSERT INTO finding_events (id, tenant_id, finding_id, kind, at, actor, reason, detail)
        SELECT gen_random_uuid(), $1::uuid, up.id, 'suppressed', $7::timestamptz, $6, $3,
@@ -253,7 +260,7 @@ export async function suppressFindings(
          FROM up
        RETURNING 1
      )
-     SELECT id, account_id AS "accountId" FROM up`,
+     SELECT id, account_id AS "accountId", asset_id AS "assetId" FROM up`,
     input.tenantId,
     [...input.findingIds],
     input.reason,
@@ -268,20 +275,20 @@ export async function suppressFindings(
 export async function unsuppressFindings(
   tx: TenantTx,
   input: { tenantId: string; findingIds: readonly string[]; actor: string; reason: string | null; at: Date },
-): Promise<{ id: string; accountId: string }[]> {
-  return tx.$queryRawUnsafe<{ id: string; accountId: string }[]>(
+): Promise<ChangedFinding[]> {
+  return tx.$queryRawUnsafe<ChangedFinding[]>(
     `WITH up AS (
        UPDATE findings f
           SET status = 'open', exception_id = NULL, suppressed_reason = NULL, suppressed_by = NULL,
               suppressed_until = NULL, suppressed_at = NULL
         WHERE f.tenant_id = $1::uuid AND f.id = ANY($2::uuid[]) AND f.status = 'suppressed'
-       RETURNING f.id, f.account_id
+       RETURNING f.id, f.account_id, f.asset_id
      ), ev AS (
        INSERT INTO finding_events (id, tenant_id, finding_id, kind, at, actor, reason)
        SELECT gen_random_uuid(), $1::uuid, up.id, 'unsuppressed', $5::timestamptz, $3, $4 FROM up
        RETURNING 1
      )
-     SELECT id, account_id AS "accountId" FROM up`,
+     SELECT id, account_id AS "accountId", asset_id AS "assetId" FROM up`,
     input.tenantId,
     [...input.findingIds],
     input.actor,

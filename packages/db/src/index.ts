@@ -16,6 +16,7 @@ export {
   expireSuppressions,
   suppressFindings,
   unsuppressFindings,
+  type ChangedFinding,
   type ExceptionMatch,
   type FailedCheck,
   type FindingScope,

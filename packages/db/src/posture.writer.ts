@@ -347,6 +347,8 @@ export async function recountFindings(
   tenantId: string,
   accountIds: readonly string[],
   at: Date,
+  /** The assets whose findings changed, when known: only their risk scores are recomputed. */
+  assetIds?: readonly string[],
 ) {
   if (accountIds.length === 0) return;
   const ids = [...new Set(accountIds)];
@@ -385,7 +387,21 @@ export async function recountFindings(
     ids,
     at,
   );
-  for (const accountId of ids) await refreshAssetRiskScores(tx, { tenantId, accountId });
+  if (assetIds) await refreshRiskScoresOf(tx, tenantId, assetIds);
+  else for (const accountId of ids) await refreshAssetRiskScores(tx, { tenantId, accountId });
+}
+
+/** refreshAssetRiskScores for a few assets: what a suppression of some findings needs, not a pass over the account. */
+async function refreshRiskScoresOf(tx: TenantTx, tenantId: string, assetIds: readonly string[]) {
+  if (assetIds.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE assets a
+        SET risk_score = COALESCE((SELECT max(f.risk_score) FROM findings f
+                                    WHERE f.tenant_id = a.tenant_id AND f.asset_id = a.id AND f.status = 'open'), 0)
+      WHERE a.tenant_id = $1::uuid AND a.id = ANY($2::uuid[])`,
+    tenantId,
+    [...new Set(assetIds)],
+  );
 }
 
 /** The organization's posture now, summed from account_postures, appended to the trend. */

@@ -71,7 +71,7 @@ export function scoreFinding(
   const contextScore = clamp(f.base + f.exposure + f.sensitivity + f.privilege + f.criticality + f.activity);
   const attackPathBonus = Math.min(attackPaths, w.attackPathMax) * w.attackPath;
   return {
-    score: clamp(contextScore + attackPathBonus),
+    score: withAttackPaths(contextScore, attackPaths),
     factors: { ...f, contextScore, attackPaths, attackPathBonus },
   };
 }

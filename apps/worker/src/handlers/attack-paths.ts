@@ -8,6 +8,7 @@ import {
 import {
   SCORE_WEIGHTS,
   attackPathCheckIds,
+  attackPathEntryTypes,
   attackPathRelationKinds,
   attackPathRules,
   findAttackPaths,
@@ -16,7 +17,7 @@ import {
 
 const checkIds = attackPathCheckIds();
 const kinds = new Set(attackPathRelationKinds());
-const entryTypes = new Set(attackPathRules.flatMap((r) => r.steps[0]?.types ?? []));
+const entryTypes = new Set(attackPathEntryTypes());
 const maxHops = Math.max(...attackPathRules.map((r) => r.hops.length));
 
 /**

@@ -60,6 +60,7 @@ export class ExceptionsRepository {
           tenantId,
           changed.map((c) => c.accountId),
           at,
+          changed.map((c) => c.assetId),
         );
         await tx.auditEvent.create({ data: audit(rule, changed.length) });
         return { ...rule, suppressedFindings: changed.length };
@@ -91,6 +92,7 @@ export class ExceptionsRepository {
         tenantId,
         changed.map((c) => c.accountId),
         at,
+        changed.map((c) => c.assetId),
       );
       await tx.auditEvent.create({ data: audit(rule, changed.length) });
       return { rule, reopened: changed.length };

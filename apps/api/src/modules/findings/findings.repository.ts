@@ -195,6 +195,7 @@ export class FindingsRepository {
         tenantId,
         changed.map((c) => c.accountId),
         change.at,
+        changed.map((c) => c.assetId),
       );
       await tx.auditEvent.create({ data: audit(changed.map((c) => c.id)) });
       return changed.length;
@@ -220,6 +221,7 @@ export class FindingsRepository {
         tenantId,
         changed.map((c) => c.accountId),
         change.at,
+        changed.map((c) => c.assetId),
       );
       await tx.auditEvent.create({ data: audit(changed.map((c) => c.id)) });
       return changed.length;
